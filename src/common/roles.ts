@@ -1,0 +1,92 @@
+// Roles, permissions and data scopes: stable English codes with Chinese labels.
+// The server enforces them; the web app uses them to show only what a role may use.
+
+export const PERMISSIONS = [
+  'org.read', // see companies, projects, buildings, units in scope
+  'org.manage', // create/change/delete companies, projects, buildings, units, teams
+  'users.read',
+  'users.manage', // create users, set roles, scopes and assignments, reset passwords
+  'tokens.manage', // API tokens for integrations
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  'org.read': '查看组织与房源',
+  'org.manage': '管理组织与房源',
+  'users.read': '查看用户',
+  'users.manage': '管理用户与授权',
+  'tokens.manage': '管理 API 令牌',
+  'audit.read': '查看审计日志',
+};
+
+export const ROLES = [
+  'group_cr',
+  'company_cr_manager',
+  'sales_manager',
+  'sales_consultant',
+  'marketing',
+  'engineering',
+  'property',
+  'channel_broker',
+  'executive',
+  'system_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  group_cr: '集团客户关系中心',
+  company_cr_manager: '客户关系部经理',
+  sales_manager: '销售经理',
+  sales_consultant: '置业顾问',
+  marketing: '策划',
+  engineering: '工程/维修',
+  property: '物业',
+  channel_broker: '渠道经纪人',
+  executive: '管理层',
+  system_admin: '系统管理员',
+};
+
+// Least privilege: each role holds only what its work needs. Later modules add their own
+// permissions here (complaints, customers, …) and grant them per role.
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  group_cr: ['org.read', 'users.read', 'audit.read'],
+  company_cr_manager: ['org.read', 'users.read'],
+  sales_manager: ['org.read', 'users.read'],
+  sales_consultant: ['org.read'],
+  marketing: ['org.read'],
+  engineering: ['org.read'],
+  property: ['org.read'],
+  channel_broker: [],
+  executive: ['org.read', 'users.read'],
+  system_admin: ['org.read', 'org.manage', 'users.read', 'users.manage', 'tokens.manage', 'audit.read'],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export const DATA_SCOPES = ['own', 'team', 'project', 'company', 'group'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+export const DATA_SCOPE_LABELS: Record<DataScope, string> = {
+  own: '本人',
+  team: '本团队',
+  project: '所属项目',
+  company: '本公司',
+  group: '全集团',
+};
+
+// The widest scope a role is given by default when an administrator creates a user.
+export const DEFAULT_SCOPE: Record<Role, DataScope> = {
+  group_cr: 'group',
+  company_cr_manager: 'company',
+  sales_manager: 'team',
+  sales_consultant: 'own',
+  marketing: 'company',
+  engineering: 'project',
+  property: 'project',
+  channel_broker: 'own',
+  executive: 'group',
+  system_admin: 'group',
+};

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppConfig } from './config.ts';
+import type { Database } from './db/client.ts';
+import { registerOrgRoutes } from './modules/org/routes.ts';
+import { registerUserRoutes } from './modules/users/routes.ts';
+import { registerGuard } from './platform/access/guard.ts';
+import type { Access } from './platform/access/principal.ts';
+import { registerAuditRoutes } from './platform/audit/routes.ts';
+import { registerAuthRoutes } from './platform/auth/routes.ts';
+import { registerTokenRoutes } from './platform/auth/token-routes.ts';
+import type { Clock } from './platform/clock.ts';
+import { registerErrorHandling } from './platform/errors/handler.ts';
+import type { App, Deps } from './platform/http/types.ts';
+
+// Validation messages in Chinese for every zod schema (field errors reach users as-is).
+z.config(z.locales.zhCN());
+
+export type BuildAppOptions = { database: Database; clock: Clock; config: AppConfig; logger?: FastifyServerOptions['logger'] };
+export type RouteInfo = { method: string; url: string; access: Access | undefined };
+
+export async function buildApp(opts: BuildAppOptions) {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.config.bodyLimit,
+    trustProxy: opts.config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>() as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Every API route must declare who may call it; registering one without fails at start-up.
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (route.url.startsWith('/api/v1') && access === undefined) throw new Error(`Route ${route.method} ${route.url} declares no access`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '客源 Keyuan CRM API', version: '1.0.0', description: '房地产客户关系管理系统 API。会话 Cookie 或 Bearer API 令牌认证。' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'keyuan_session' } } },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerErrorHandling(app);
+  registerGuard(app, { db: opts.database.db, clock: opts.clock, sessionTtlMs: opts.config.sessionTtlMs, cookie: { secure: opts.config.cookieSecure } });
+
+  const deps: Deps = { database: opts.database, db: opts.database.db, clock: opts.clock, config: opts.config };
+  app.get('/api/health', {
+    config: { access: 'public' },
+    schema: { tags: ['platform'], summary: '健康检查（含数据库）', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } },
+    handler: async () => {
+      await opts.database.executeSql('SELECT 1');
+      return { status: 'ok' as const, database: opts.database.kind };
+    },
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+  registerAuthRoutes(app, deps);
+  registerTokenRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerOrgRoutes(app, deps);
+  registerUserRoutes(app, deps);
+
+  // The built web app (npm run build:web) with client-side routing: unknown non-API paths get
+  // index.html; unknown API paths stay 404 problems.
+  const webDir = opts.config.webDir;
+  if (existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+
+  return Object.assign(app, { routeList: routes });
+}
+export type KeyuanApp = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,6 @@
+// Every table, for drizzle's relational queries and for drizzle-kit's migration generator.
+export * from '../modules/org/tables.ts';
+export * from '../modules/users/tables.ts';
+export * from '../platform/auth/tables.ts';
+export * from '../platform/audit/tables.ts';
+export * from '../platform/jobs/tables.ts';
