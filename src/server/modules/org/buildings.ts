@@ -12,7 +12,9 @@ import { TAKEN, type OrgCtx } from './context.ts';
 import { requireProject } from './projects.ts';
 import { buildings, units } from './tables.ts';
 
-const unitCount = sql<number>`(SELECT count(*)::int FROM units u WHERE u.building_id = ${buildings.id})`;
+// The outer column is named in full: drizzle renders `${buildings.id}` as a bare "id" in a
+// single-table select, which inside the subquery would mean u.id (and count nothing).
+const unitCount = sql<number>`(SELECT count(*)::int FROM units u WHERE u.building_id = "buildings"."id")`;
 const { id, companyId, projectId, name, floors, version, createdAt } = buildings;
 const columns = { id, companyId, projectId, name, floors, version, createdAt, unitCount };
 

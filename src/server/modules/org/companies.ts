@@ -16,7 +16,9 @@ import { companies, orgGroups, projects } from './tables.ts';
 
 type CompanyRow = typeof companies.$inferSelect;
 
-const projectCount = sql<number>`(SELECT count(*)::int FROM projects p WHERE p.company_id = ${companies.id})`;
+// The outer column is named in full: drizzle renders `${companies.id}` as a bare "id" in a
+// single-table select, which inside the subquery would mean p.id (and count nothing).
+const projectCount = sql<number>`(SELECT count(*)::int FROM projects p WHERE p.company_id = "companies"."id")`;
 
 function toCompany(r: CompanyRow & { projectCount: number }): Company {
   return { ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
@@ -79,8 +81,9 @@ export async function updateCompany(ctx: OrgCtx, id: string, input: z.infer<type
       .returning()
       .catch((e) => rethrowUnique(e, TAKEN));
     if (!after) throw versionConflict();
-    await recordAudit(tx, ctx.actor, ctx.now, { action: 'update', entityType: 'company', entityId: id, entityLabel: after.name, companyId: id, changes: diffChanges(before, after) });
-    return toCompany({ ...after, projectCount: before.projectCount });
+    const { projectCount: n, ...plain } = before;
+    await recordAudit(tx, ctx.actor, ctx.now, { action: 'update', entityType: 'company', entityId: id, entityLabel: after.name, companyId: id, changes: diffChanges(plain, after) });
+    return toCompany({ ...after, projectCount: n });
   });
 }
 
@@ -96,7 +99,7 @@ export async function deleteCompany(ctx: OrgCtx, id: string, version: number): P
     );
     if (people > 0 || teams > 0) throw new AppError('COMPANY_NOT_EMPTY', `该公司下还有 ${people} 名用户、${teams} 个团队，请先调整或删除`);
     await tx.delete(companies).where(eq(companies.id, id));
-    await recordAudit(tx, ctx.actor, ctx.now, { action: 'delete', entityType: 'company', entityId: id, entityLabel: before.name, companyId: id, changes: diffChanges(before, null) });
+    await recordAudit(tx, ctx.actor, ctx.now, { action: 'delete', entityType: 'company', entityId: id, entityLabel: before.name, companyId: id, changes: diffChanges({ ...before, projectCount: undefined }, null) });
   });
 }
 

@@ -41,8 +41,9 @@ export async function listUnits(db: Db, p: Principal, buildingId: string, q: z.i
   return { items: page.items.map(toUnit), nextCursor: page.nextCursor };
 }
 
-function checkFloor(floor: number, floors: number) {
-  if (floor > floors) throw new AppError('VALIDATION_FAILED', `楼层不能高于楼栋总层数（${floors} 层）`, [{ field: 'floor', message: `不能高于 ${floors} 层` }]);
+// `field` names the input that carries the floor (floorTo for a batch), so a form can mark it.
+function checkFloor(floor: number, floors: number, field = 'floor') {
+  if (floor > floors) throw new AppError('VALIDATION_FAILED', `楼层不能高于楼栋总层数（${floors} 层）`, [{ field, message: `不能高于 ${floors} 层` }]);
 }
 
 export async function createUnit(ctx: OrgCtx, buildingId: string, input: z.infer<typeof unitCreate>): Promise<Unit> {
@@ -60,7 +61,7 @@ export async function createUnit(ctx: OrgCtx, buildingId: string, input: z.infer
 export async function createUnitBatch(ctx: OrgCtx, buildingId: string, input: z.infer<typeof unitBatchCreate>) {
   return ctx.db.transaction(async (tx) => {
     const b = await requireBuilding(tx, ctx.principal, buildingId);
-    checkFloor(input.floorTo, b.floors);
+    checkFloor(input.floorTo, b.floors, 'floorTo');
     const rows = [];
     for (let floor = input.floorFrom; floor <= input.floorTo; floor++) {
       for (let i = 1; i <= input.unitsPerFloor; i++) {

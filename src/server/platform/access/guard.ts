@@ -76,6 +76,7 @@ export function sessionCookieOptions(secure: boolean, expires: Date) {
 }
 
 declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
   interface FastifyRequest {
     sessionCookieRefresh: { secret: string; expiresAt: Date } | null;
   }

@@ -25,9 +25,11 @@ export function can(principal: Principal, permission: Permission): boolean {
 export type Access = 'public' | 'authenticated' | { permission: Permission };
 
 declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
   interface FastifyContextConfig {
     access?: Access;
   }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
   interface FastifyRequest {
     principal: Principal | null;
   }
