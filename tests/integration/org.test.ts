@@ -75,7 +75,8 @@ describe.each(dbKinds())('org management on %s', (kind) => {
 
     const updated = await t.call('PATCH', `/api/v1/projects/${project.id}`, { cookie: admin, body: { status: 'selling', name: '天府新城', version: 1 } });
     expect(updated.statusCode).toBe(200);
-    expect(updated.json()).toMatchObject({ status: 'selling', name: '天府新城', version: 2 });
+    // Fields not sent keep their values (the address is not reset to its create default).
+    expect(updated.json()).toMatchObject({ status: 'selling', name: '天府新城', address: '天府大道 1 号', code: 'TB-9', version: 2 });
     const [, updateEntry] = await auditOf(project.id);
     expect(updateEntry.changes).toEqual({ status: { before: 'planning', after: 'selling' }, name: { before: '天府项目', after: '天府新城' } });
 
@@ -150,15 +151,23 @@ describe.each(dbKinds())('org management on %s', (kind) => {
   });
 
   it('refuses to delete a company that still has projects, deleting nothing', async () => {
-    const { companyA } = t.world;
-    const projectsBefore = await t.database.db.select().from(projects).where(eq(projects.companyId, companyA.id));
-    const auditBefore = await auditCount();
-    const res = await t.call('DELETE', `/api/v1/companies/${companyA.id}?version=1`, { cookie: admin });
-    expect(res.statusCode).toBe(409);
-    expect(res.json().code).toBe('COMPANY_NOT_EMPTY');
-    expect(await t.database.db.select().from(companies).where(eq(companies.id, companyA.id))).toHaveLength(1);
-    expect(await t.database.db.select().from(projects).where(eq(projects.companyId, companyA.id))).toHaveLength(projectsBefore.length);
-    expect(await auditCount()).toBe(auditBefore);
+    // A company whose only content is a project (no users or teams): the project alone blocks.
+    const company = (await t.call('POST', '/api/v1/companies', { cookie: admin, body: { name: '武汉公司', city: '武汉', code: 'WH' } })).json();
+    const project = (await t.call('POST', '/api/v1/projects', { cookie: admin, body: { companyId: company.id, name: '光谷项目', code: 'WH-1', city: '武汉' } })).json();
+    const listed = await t.call('GET', '/api/v1/companies?limit=200', { cookie: admin });
+    expect(listed.json().items.find((c: { id: string }) => c.id === company.id)).toMatchObject({ projectCount: 1 });
+    for (const target of [company, t.world.companyA]) {
+      const projectsBefore = await t.database.db.select().from(projects).where(eq(projects.companyId, target.id));
+      expect(projectsBefore.length).toBeGreaterThan(0);
+      const auditBefore = await auditCount();
+      const res = await t.call('DELETE', `/api/v1/companies/${target.id}?version=1`, { cookie: admin });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().code).toBe('COMPANY_NOT_EMPTY');
+      expect(await t.database.db.select().from(companies).where(eq(companies.id, target.id))).toHaveLength(1);
+      expect(await t.database.db.select().from(projects).where(eq(projects.companyId, target.id))).toHaveLength(projectsBefore.length);
+      expect(await auditCount()).toBe(auditBefore);
+    }
+    expect((await t.database.db.select().from(projects).where(eq(projects.id, project.id)))[0]).toMatchObject({ name: '光谷项目' });
   });
 
   it('refuses to delete a building with a reserved unit, keeping the building, its units and the audit log as they were', async () => {
@@ -169,6 +178,10 @@ describe.each(dbKinds())('org management on %s', (kind) => {
     const [first] = await unitsOf(building.id);
     const reserved = await t.call('PATCH', `/api/v1/units/${first.id}`, { cookie: admin, body: { status: 'reserved', version: 1 } });
     expect(reserved.statusCode).toBe(200);
+    // A later change that does not send the status leaves it alone.
+    const repriced = await t.call('PATCH', `/api/v1/units/${first.id}`, { cookie: admin, body: { listPrice: 2_000_000, version: 2 } });
+    expect(repriced.json()).toMatchObject({ status: 'reserved', listPrice: 2_000_000, layout: unitBody.layout, version: 3 });
+    expect((await unitsOf(building.id))[0]).toMatchObject({ id: first.id, status: 'reserved' });
 
     const auditBefore = await auditCount();
     const res = await t.call('DELETE', `/api/v1/buildings/${building.id}?version=1`, { cookie: admin });
@@ -178,7 +191,7 @@ describe.each(dbKinds())('org management on %s', (kind) => {
     expect(await unitsOf(building.id)).toHaveLength(6);
     expect(await auditCount()).toBe(auditBefore);
     // A sold unit cannot be deleted on its own either.
-    const unitDelete = await t.call('DELETE', `/api/v1/units/${first.id}?version=2`, { cookie: admin });
+    const unitDelete = await t.call('DELETE', `/api/v1/units/${first.id}?version=3`, { cookie: admin });
     expect(unitDelete.statusCode).toBe(409);
     expect(await unitsOf(building.id)).toHaveLength(6);
   });

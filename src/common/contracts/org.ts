@@ -60,15 +60,19 @@ export const projectSchema = z.object({
   updatedAt: z.string(),
 });
 export type Project = z.infer<typeof projectSchema>;
+const projectAddress = z.string().trim().max(200, '地址不能超过 200 个字');
+const projectStatus = z.enum(PROJECT_STATUSES, { error: '项目状态无效' });
 export const projectCreate = z.object({
   companyId: idSchema,
   name: name('项目名称'),
   code,
   city: name('城市', 32),
-  address: z.string().trim().max(200, '地址不能超过 200 个字').default(''),
-  status: z.enum(PROJECT_STATUSES, { error: '项目状态无效' }).default('planning'),
+  address: projectAddress.default(''),
+  status: projectStatus.default('planning'),
 });
-export const projectUpdate = projectCreate.omit({ companyId: true }).partial().extend({ version: versionField });
+// Updates take no defaults: zod 4 applies a default inside .partial(), which would reset every
+// field a PATCH does not send.
+export const projectUpdate = projectCreate.omit({ companyId: true }).extend({ address: projectAddress, status: projectStatus }).partial().extend({ version: versionField });
 export const projectListQuery = listQuery.extend({
   companyId: idSchema.optional(),
   q: z.string().trim().max(64).optional(),
@@ -109,15 +113,17 @@ export const unitSchema = z.object({
   version: z.number().int(),
 });
 export type Unit = z.infer<typeof unitSchema>;
+const unitStatus = z.enum(UNIT_STATUSES, { error: '房源状态无效' });
 export const unitCreate = z.object({
   number: z.string({ error: '请输入房号' }).trim().regex(/^[A-Za-z0-9-]{1,16}$/, '房号须为 1–16 位字母、数字或短横线'),
   floor: z.coerce.number({ error: '请输入楼层' }).int('楼层须为整数').min(-5, '楼层不能低于 -5').max(200, '楼层不能超过 200'),
   layout: name('户型', 32),
   area,
   listPrice: price,
-  status: z.enum(UNIT_STATUSES, { error: '房源状态无效' }).default('available'),
+  status: unitStatus.default('available'),
 });
-export const unitUpdate = unitCreate.partial().extend({ version: versionField });
+// No defaults on update (see projectUpdate): a PATCH without status must not make a sold unit available.
+export const unitUpdate = unitCreate.extend({ status: unitStatus }).partial().extend({ version: versionField });
 // Generate a block of units: floors floorFrom..floorTo, unitsPerFloor each, numbered 1201, 1202…
 export const unitBatchCreate = z
   .object({

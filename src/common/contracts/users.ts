@@ -74,7 +74,12 @@ export const teamCreate = z.object({
   name: z.string({ error: '请输入团队名称' }).trim().min(1, '请输入团队名称').max(32, '团队名称不能超过 32 个字'),
   leaderId: idSchema.nullable().default(null),
 });
-export const teamUpdate = teamCreate.omit({ companyId: true }).partial().extend({ version: versionField });
+// No defaults on update: zod 4 applies them inside .partial(), so a rename would clear the project and leader.
+export const teamUpdate = teamCreate
+  .omit({ companyId: true })
+  .extend({ projectId: idSchema.nullable(), leaderId: idSchema.nullable() })
+  .partial()
+  .extend({ version: versionField });
 
 export const apiTokenSchema = z.object({
   id: z.string(),

@@ -10,8 +10,9 @@ import { companyScopeCondition } from '../../platform/access/scope.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
 import { AppError, notFound, versionConflict } from '../../platform/errors/app-error.ts';
-import { decodeCursor, pageFrom } from '../../platform/http/cursor.ts';
+import { pageFrom } from '../../platform/http/cursor.ts';
 import { TAKEN, type OrgCtx } from './context.ts';
+import { decodeKeyset } from '../../platform/http/cursor.ts';
 import { companies, orgGroups, projects } from './tables.ts';
 
 type CompanyRow = typeof companies.$inferSelect;
@@ -38,7 +39,7 @@ async function scopeCondition(db: Db, p: Principal) {
 }
 
 export async function listCompanies(db: Db, p: Principal, q: z.infer<typeof listQuery>) {
-  const after = decodeCursor(q.cursor, 2);
+  const after = decodeKeyset(q.cursor, ['text', 'uuid']);
   const rows = await db
     .select({ ...getColumns(), projectCount })
     .from(companies)

@@ -8,10 +8,12 @@ import type { Principal } from '../../platform/access/principal.ts';
 import { projectScopeCondition } from '../../platform/access/scope.ts';
 import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
 import { AppError, notFound, versionConflict } from '../../platform/errors/app-error.ts';
-import { decodeCursor, pageFrom } from '../../platform/http/cursor.ts';
+import { pageFrom } from '../../platform/http/cursor.ts';
 import { userProjects } from '../users/tables.ts';
 import { assertCompanyVisible } from './companies.ts';
 import { TAKEN, type OrgCtx } from './context.ts';
+import { decodeKeyset } from '../../platform/http/cursor.ts';
+import { containsPattern } from '../../db/like.ts';
 import { companies, projects } from './tables.ts';
 
 const columns = {
@@ -42,17 +44,18 @@ const scoped = (p: Principal) => projectScopeCondition(p, { companyId: projects.
 
 export async function listProjects(db: Db, p: Principal, q: z.infer<typeof projectListQuery>) {
   const byName = q.sort === 'name';
-  const after = decodeCursor(q.cursor, byName ? 2 : 1);
-  const keyset = after
-    ? byName
-      ? sql`(${projects.name}, ${projects.id}) > (${after[0]}, ${after[1]})`
-      : lt(projects.id, String(after[0]))
-    : undefined;
+  const afterName = byName ? decodeKeyset(q.cursor, ['text', 'uuid']) : null;
+  const afterId = byName ? null : decodeKeyset(q.cursor, ['uuid']);
+  const keyset = afterName
+    ? sql`(${projects.name}, ${projects.id}) > (${afterName[0]}, ${afterName[1]})`
+    : afterId
+      ? lt(projects.id, afterId[0])
+      : undefined;
   const rows = (await db
     .select(columns)
     .from(projects)
     .innerJoin(companies, eq(companies.id, projects.companyId))
-    .where(and(scoped(p), q.companyId ? eq(projects.companyId, q.companyId) : undefined, q.q ? or(ilike(projects.name, `%${q.q}%`), ilike(projects.code, `%${q.q}%`)) : undefined, keyset))
+    .where(and(scoped(p), q.companyId ? eq(projects.companyId, q.companyId) : undefined, q.q ? or(ilike(projects.name, containsPattern(q.q)), ilike(projects.code, containsPattern(q.q))) : undefined, keyset))
     .orderBy(...(byName ? [asc(projects.name), asc(projects.id)] : [desc(projects.id)]))
     .limit(q.limit + 1)) as ProjectRow[];
   const page = pageFrom(rows, q.limit, (r) => (byName ? [r.name, r.id] : [r.id]));

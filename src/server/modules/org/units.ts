@@ -8,9 +8,10 @@ import type { Principal } from '../../platform/access/principal.ts';
 import { projectScopeCondition } from '../../platform/access/scope.ts';
 import { diffChanges, recordAudit, recordAuditMany } from '../../platform/audit/record.ts';
 import { AppError, notFound, versionConflict } from '../../platform/errors/app-error.ts';
-import { decodeCursor, pageFrom } from '../../platform/http/cursor.ts';
+import { pageFrom } from '../../platform/http/cursor.ts';
 import { requireBuilding } from './buildings.ts';
 import { TAKEN, type OrgCtx } from './context.ts';
+import { decodeKeyset } from '../../platform/http/cursor.ts';
 import { unitNumber } from './rules.ts';
 import { units } from './tables.ts';
 
@@ -24,7 +25,7 @@ function toUnit(r: UnitRow): Unit {
 // Ordered as a sales board reads: top floor first, then by number.
 export async function listUnits(db: Db, p: Principal, buildingId: string, q: z.infer<typeof unitListQuery>) {
   await requireBuilding(db, p, buildingId);
-  const after = decodeCursor(q.cursor, 2);
+  const after = decodeKeyset(q.cursor, ['int', 'text']);
   const rows = await db
     .select()
     .from(units)

@@ -11,8 +11,10 @@ import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { deleteUserSessions } from '../../platform/auth/sessions.ts';
 import { AppError, forbidden, notFound, versionConflict, type FieldError } from '../../platform/errors/app-error.ts';
-import { decodeCursor, pageFrom } from '../../platform/http/cursor.ts';
+import { pageFrom } from '../../platform/http/cursor.ts';
+import { decodeKeyset } from '../../platform/http/cursor.ts';
 import { iso } from '../../platform/http/types.ts';
+import { containsPattern } from '../../db/like.ts';
 import { findUserById, namesFor, projectIdsOf, projectsByIds, replaceUserProjects, teamInCompany, type UserRow } from './repo.ts';
 import { userProjects, users } from './tables.ts';
 
@@ -61,13 +63,13 @@ async function toUsers(db: Db, rows: UserRow[]): Promise<User[]> {
 }
 
 export async function listUsers(db: Db, p: Principal, q: z.infer<typeof userListQuery>) {
-  const after = decodeCursor(q.cursor, 1);
+  const after = decodeKeyset(q.cursor, ['text']);
   const where = and(
     userScopeCondition(p),
     q.role ? eq(users.role, q.role) : undefined,
     q.companyId ? eq(users.companyId, q.companyId) : undefined,
-    q.q ? or(ilike(users.username, `%${q.q}%`), ilike(users.displayName, `%${q.q}%`)) : undefined,
-    after ? gt(users.username, String(after[0])) : undefined,
+    q.q ? or(ilike(users.username, containsPattern(q.q)), ilike(users.displayName, containsPattern(q.q))) : undefined,
+    after ? gt(users.username, after[0]) : undefined,
   );
   const rows = await db.select().from(users).where(where).orderBy(asc(users.username)).limit(q.limit + 1);
   const page = pageFrom(rows, q.limit, (r) => [r.username]);

@@ -8,7 +8,8 @@ import type { Actor, Principal } from '../../platform/access/principal.ts';
 import { projectScopeCondition, scopeFilter } from '../../platform/access/scope.ts';
 import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
 import { AppError, notFound, versionConflict, type FieldError } from '../../platform/errors/app-error.ts';
-import { decodeCursor, pageFrom } from '../../platform/http/cursor.ts';
+import { pageFrom } from '../../platform/http/cursor.ts';
+import { decodeKeyset } from '../../platform/http/cursor.ts';
 import { companies, projects } from '../org/tables.ts';
 import { teams, users } from './tables.ts';
 
@@ -45,7 +46,7 @@ function toTeam(r: TeamRow): Team {
 }
 
 export async function listTeams(db: Db, p: Principal, q: z.infer<typeof listQuery> & { companyId?: string }) {
-  const after = decodeCursor(q.cursor, 2);
+  const after = decodeKeyset(q.cursor, ['text', 'uuid']);
   const rows = await select(db)
     .where(and(scoped(p), q.companyId ? eq(teams.companyId, q.companyId) : undefined, after ? sql`(${teams.name}, ${teams.id}) > (${after[0]}, ${after[1]})` : undefined))
     .orderBy(asc(teams.name), asc(teams.id))

@@ -4,7 +4,8 @@ import type { AuditAction, AuditEntry, auditListQuery } from '../../../common/co
 import type { Db } from '../../db/client.ts';
 import type { Principal } from '../access/principal.ts';
 import { scopeFilter } from '../access/scope.ts';
-import { decodeCursor, pageFrom } from '../http/cursor.ts';
+import { decodeKeyset, pageFrom } from '../http/cursor.ts';
+import { containsPattern } from '../../db/like.ts';
 import { auditLogs } from './tables.ts';
 
 // Group-scoped readers see everything; company-scoped readers see their company's entries.
@@ -15,7 +16,7 @@ function scoped(p: Principal): SQL | undefined {
 }
 
 export async function listAuditLogs(db: Db, p: Principal, q: z.infer<typeof auditListQuery>) {
-  const after = decodeCursor(q.cursor, 1);
+  const after = decodeKeyset(q.cursor, ['uuid'] as const);
   const rows = await db
     .select()
     .from(auditLogs)
@@ -26,11 +27,11 @@ export async function listAuditLogs(db: Db, p: Principal, q: z.infer<typeof audi
         q.action ? eq(auditLogs.action, q.action) : undefined,
         q.entityType ? eq(auditLogs.entityType, q.entityType) : undefined,
         q.entityId ? eq(auditLogs.entityId, q.entityId) : undefined,
-        q.q ? or(ilike(auditLogs.entityLabel, `%${q.q}%`), ilike(auditLogs.actorName, `%${q.q}%`)) : undefined,
+        q.q ? or(ilike(auditLogs.entityLabel, containsPattern(q.q)), ilike(auditLogs.actorName, containsPattern(q.q))) : undefined,
         q.from ? gte(auditLogs.at, new Date(q.from)) : undefined,
         q.to ? lte(auditLogs.at, new Date(q.to)) : undefined,
         // UUIDv7 ids are time-ordered: newest first by id.
-        after ? lt(auditLogs.id, String(after[0])) : undefined,
+        after ? lt(auditLogs.id, after[0]) : undefined,
       ),
     )
     .orderBy(desc(auditLogs.id))

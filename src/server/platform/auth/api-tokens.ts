@@ -9,7 +9,7 @@ import { users } from '../../modules/users/tables.ts';
 import type { Actor, Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { notFound } from '../errors/app-error.ts';
-import { decodeCursor, pageFrom } from '../http/cursor.ts';
+import { decodeKeyset, pageFrom } from '../http/cursor.ts';
 import { iso } from '../http/types.ts';
 import { apiTokens } from './tables.ts';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from './tokens.ts';
@@ -30,9 +30,9 @@ function toToken(r: Row): ApiToken {
 }
 
 export async function listApiTokens(db: Db, q: z.infer<typeof listQuery>) {
-  const after = decodeCursor(q.cursor, 1);
+  const after = decodeKeyset(q.cursor, ['uuid'] as const);
   const rows = await db.select(columns).from(apiTokens).innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(after ? lt(apiTokens.id, String(after[0])) : undefined).orderBy(desc(apiTokens.id)).limit(q.limit + 1);
+    .where(after ? lt(apiTokens.id, after[0]) : undefined).orderBy(desc(apiTokens.id)).limit(q.limit + 1);
   const page = pageFrom(rows, q.limit, (r) => [r.id]);
   return { items: page.items.map(toToken), nextCursor: page.nextCursor };
 }

@@ -22,3 +22,27 @@ export function pageFrom<T>(rows: T[], limit: number, keyOf: (row: T) => (string
   const nextCursor = rows.length > limit ? encodeCursor(keyOf(items[items.length - 1])) : null;
   return { items, nextCursor };
 }
+
+
+// Keyset cursors are opaque to clients but not tamper-proof: decodeCursor checks their shape,
+// this also checks each key's type, so a forged cursor is a 400 instead of a bad SQL value
+// (an invalid uuid, a text floor, a NUL byte) that fails in the database as a 500.
+export type KeyKind = 'text' | 'int' | 'uuid';
+type KeyOf<K> = K extends 'int' ? number : string;
+export type Keyset<K extends readonly KeyKind[]> = { [I in keyof K]: KeyOf<K[I]> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INT_MAX = 2_147_483_647;
+
+function fits(kind: KeyKind, v: string | number): boolean {
+  if (kind === 'int') return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= INT_MAX;
+  if (typeof v !== 'string' || v.includes('\u0000')) return false;
+  return kind === 'text' || UUID.test(v);
+}
+
+export function decodeKeyset<const K extends readonly KeyKind[]>(cursor: string | undefined, kinds: K): Keyset<K> | null {
+  const key = decodeCursor(cursor, kinds.length);
+  if (!key) return null;
+  if (!kinds.every((kind, i) => fits(kind, key[i]))) throw new AppError('VALIDATION_FAILED', '分页游标无效', [{ field: 'cursor', message: '分页游标无效' }]);
+  return key as unknown as Keyset<K>;
+}
