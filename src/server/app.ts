@@ -56,7 +56,7 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   registerErrorHandling(app);
-  registerGuard(app, { db: opts.database.db, clock: opts.clock, sessionTtlMs: opts.config.sessionTtlMs, cookie: { secure: opts.config.cookieSecure } });
+  registerGuard(app, { database: opts.database, clock: opts.clock, sessionTtlMs: opts.config.sessionTtlMs, cookie: { secure: opts.config.cookieSecure } });
 
   const deps: Deps = { database: opts.database, db: opts.database.db, clock: opts.clock, config: opts.config };
   app.get('/api/health', {

@@ -1,7 +1,8 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildings, companies, projects, units } from '../../src/server/modules/org/tables.ts';
 import { auditLogs } from '../../src/server/platform/audit/tables.ts';
+import { queryRows } from '../../src/server/db/raw.ts';
 import { createTestApp, type TestApp } from '../fixtures/test-app.ts';
 import { dbKinds } from '../fixtures/test-db.ts';
 
@@ -216,6 +217,25 @@ describe.each(dbKinds())('org management on %s', (kind) => {
     expect(await auditCount()).toBe(auditBefore + 6);
     const listed = await t.call('GET', `/api/v1/projects/${a2.id}/buildings`, { cookie: admin });
     expect(listed.json().items.find((b: { id: string }) => b.id === building.id)).toMatchObject({ unitCount: 6 });
+  });
+
+  it('keeps the project and building counters equal to the real counts through every change', async () => {
+    const { a2 } = t.world;
+    const counters = async () => (await t.call('GET', `/api/v1/projects/${a2.id}`, { cookie: admin })).json() as { buildingCount: number; unitCount: number };
+    const real = async () => {
+      const [{ b, u }] = await queryRows<{ b: number; u: number }>(t.database.db, sql`SELECT (SELECT count(*)::int FROM buildings WHERE project_id = ${a2.id}) AS b, (SELECT count(*)::int FROM units WHERE project_id = ${a2.id}) AS u`);
+      return { buildingCount: b, unitCount: u };
+    };
+    const building = (await t.call('POST', `/api/v1/projects/${a2.id}/buildings`, { cookie: admin, body: { name: '计数楼', floors: 5 } })).json();
+    await t.call('POST', `/api/v1/buildings/${building.id}/units/batch`, { cookie: admin, body: { floorFrom: 1, floorTo: 5, unitsPerFloor: 2, ...unitBody } });
+    expect(await counters()).toMatchObject(await real());
+    const unit = (await t.call('GET', `/api/v1/buildings/${building.id}/units?limit=1`, { cookie: admin })).json().items[0];
+    expect((await t.call('DELETE', `/api/v1/units/${unit.id}?version=${unit.version}`, { cookie: admin })).statusCode).toBe(204);
+    expect(await counters()).toMatchObject(await real());
+    const fresh = (await t.call('GET', `/api/v1/projects/${a2.id}/buildings`, { cookie: admin })).json().items.find((b: { id: string }) => b.id === building.id);
+    expect(fresh.unitCount).toBe(9);
+    expect((await t.call('DELETE', `/api/v1/buildings/${building.id}?version=${fresh.version}`, { cookie: admin })).statusCode).toBe(204);
+    expect(await counters()).toMatchObject(await real());
   });
 
   it('refuses a unit above the top floor of its building with a field error', async () => {

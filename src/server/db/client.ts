@@ -22,6 +22,9 @@ export type Database = {
   db: Db;
   // Raw SQL for platform code (pg-boss adapter, health check, tests).
   executeSql(text: string, values?: unknown[]): Promise<SqlResult>;
+  // A hot query by name: a server-side prepared statement per connection on PostgreSQL (parsed
+  // and planned once), a plain query on PGlite.
+  executePrepared(name: string, text: string, values: unknown[]): Promise<SqlResult>;
   migrate(): Promise<void>;
   close(): Promise<void>;
   pglite?: PGlite;
@@ -43,6 +46,10 @@ export async function openPostgres(url: string, poolSize = 20): Promise<Database
     pool,
     executeSql: async (text, values) => {
       const r = await pool.query(text, values as unknown[] | undefined);
+      return { rows: r.rows };
+    },
+    executePrepared: async (name, text, values) => {
+      const r = await pool.query({ name, text, values });
       return { rows: r.rows };
     },
     // Several instances may start at once: an advisory lock lets one migrate while others wait.
@@ -80,6 +87,10 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
         return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
       }
       const r = await client.query(text, values as unknown[] | undefined);
+      return { rows: r.rows as Record<string, unknown>[] };
+    },
+    executePrepared: async (_name, text, values) => {
+      const r = await client.query(text, values);
       return { rows: r.rows as Record<string, unknown>[] };
     },
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),

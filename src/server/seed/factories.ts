@@ -3,6 +3,7 @@ import type { ProjectStatus } from '../../common/contracts/org.ts';
 import { DEFAULT_SCOPE, type DataScope, type Role } from '../../common/roles.ts';
 import type { Db } from '../db/client.ts';
 import { buildings, companies, orgGroups, projects, units } from '../modules/org/tables.ts';
+import { adjustCounts } from '../modules/org/counts.ts';
 import { unitNumber } from '../modules/org/rules.ts';
 import { teams, userProjects, users } from '../modules/users/tables.ts';
 import { hashPassword } from '../platform/auth/password.ts';
@@ -53,6 +54,7 @@ export async function seedBuilding(
     }
   }
   for (let i = 0; i < rows.length; i += 1000) await db.insert(units).values(rows.slice(i, i + 1000));
+  await adjustCounts(db, { projectId: input.projectId, buildingId: building.id, buildings: 1, units: rows.length });
   return { ...building, unitIds: rows.map((r) => r.id) };
 }
 

@@ -9,13 +9,13 @@ import { projectScopeCondition } from '../../platform/access/scope.ts';
 import { diffChanges, recordAudit, recordAuditMany } from '../../platform/audit/record.ts';
 import { AppError, notFound, versionConflict } from '../../platform/errors/app-error.ts';
 import { TAKEN, type OrgCtx } from './context.ts';
+import { adjustCounts } from './counts.ts';
 import { requireProject } from './projects.ts';
 import { buildings, units } from './tables.ts';
 
 // The outer column is named in full: drizzle renders `${buildings.id}` as a bare "id" in a
 // single-table select, which inside the subquery would mean u.id (and count nothing).
-const unitCount = sql<number>`(SELECT count(*)::int FROM units u WHERE u.building_id = "buildings"."id")`;
-const { id, companyId, projectId, name, floors, version, createdAt } = buildings;
+const { id, companyId, projectId, name, floors, version, createdAt, unitCount } = buildings;
 const columns = { id, companyId, projectId, name, floors, version, createdAt, unitCount };
 
 function toBuilding(r: { createdAt: Date } & Omit<Building, 'createdAt'>): Building {
@@ -43,6 +43,7 @@ export async function createBuilding(ctx: OrgCtx, projectIdParam: string, input:
     const project = await requireProject(tx, ctx.principal, projectIdParam);
     const row = { id: uuidv7(), companyId: project.companyId, projectId: project.id, ...input, version: 1, createdAt: ctx.now, updatedAt: ctx.now };
     await tx.insert(buildings).values(row).catch((e) => rethrowUnique(e, TAKEN));
+    await adjustCounts(tx, { projectId: project.id, buildings: 1 });
     await recordAudit(tx, ctx.actor, ctx.now, { action: 'create', entityType: 'building', entityId: row.id, entityLabel: `${project.name} ${row.name}`, companyId: row.companyId, changes: diffChanges(null, row) });
     return toBuilding({ ...row, unitCount: 0 });
   });
@@ -80,9 +81,10 @@ export async function deleteBuilding(ctx: OrgCtx, buildingId: string, expected: 
     if (sold > 0) throw new AppError('BUILDING_HAS_SOLD_UNITS', `该楼栋有 ${sold} 套房源已预留或售出，不能删除`);
     const removed = await tx.delete(units).where(eq(units.buildingId, buildingId)).returning();
     await tx.delete(buildings).where(eq(buildings.id, buildingId));
+    await adjustCounts(tx, { projectId: before.projectId, buildings: -1, units: -removed.length });
     await recordAuditMany(tx, ctx.actor, ctx.now, [
       ...removed.map((u) => ({ action: 'delete' as const, entityType: 'unit', entityId: u.id, entityLabel: `${before.name} ${u.number}`, companyId: u.companyId, changes: diffChanges(u, null) })),
-      { action: 'delete', entityType: 'building', entityId: buildingId, entityLabel: before.name, companyId: before.companyId, changes: diffChanges({ ...before, unitCount: undefined }, null) },
+      { action: 'delete', entityType: 'building', entityId: buildingId, entityLabel: before.name, companyId: before.companyId, changes: diffChanges(before, null) },
     ]);
   });
 }

@@ -28,8 +28,8 @@ const columns = {
   version: projects.version,
   createdAt: projects.createdAt,
   updatedAt: projects.updatedAt,
-  buildingCount: sql<number>`(SELECT count(*)::int FROM buildings b WHERE b.project_id = ${projects.id})`,
-  unitCount: sql<number>`(SELECT count(*)::int FROM units u WHERE u.project_id = ${projects.id})`,
+  buildingCount: projects.buildingCount,
+  unitCount: projects.unitCount,
 };
 type ProjectRow = { [K in keyof typeof columns]: unknown } & {
   id: string; companyId: string; companyName: string; name: string; code: string; city: string; address: string;

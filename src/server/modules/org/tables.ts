@@ -29,6 +29,9 @@ export const projects = pgTable(
     city: text('city').notNull(),
     address: text('address').notNull().default(''),
     status: text('status').notNull(),
+    // Kept by the building and unit services in the same transactions, so lists need no counting.
+    buildingCount: integer('building_count').notNull().default(0),
+    unitCount: integer('unit_count').notNull().default(0),
     ...auditedColumns(),
   },
   (t) => [unique('projects_code_key').on(t.code), index('projects_company_name_idx').on(t.companyId, t.name, t.id)],
@@ -42,6 +45,7 @@ export const buildings = pgTable(
     projectId: uuid('project_id').notNull().references(() => projects.id),
     name: text('name').notNull(),
     floors: integer('floors').notNull(),
+    unitCount: integer('unit_count').notNull().default(0),
     ...auditedColumns(),
   },
   (t) => [unique('buildings_project_name_key').on(t.projectId, t.name)],

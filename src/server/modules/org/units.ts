@@ -11,6 +11,7 @@ import { AppError, notFound, versionConflict } from '../../platform/errors/app-e
 import { pageFrom } from '../../platform/http/cursor.ts';
 import { requireBuilding } from './buildings.ts';
 import { TAKEN, type OrgCtx } from './context.ts';
+import { adjustCounts } from './counts.ts';
 import { decodeKeyset } from '../../platform/http/cursor.ts';
 import { unitNumber } from './rules.ts';
 import { units } from './tables.ts';
@@ -53,6 +54,7 @@ export async function createUnit(ctx: OrgCtx, buildingId: string, input: z.infer
     checkFloor(input.floor, b.floors);
     const row = { id: uuidv7(), companyId: b.companyId, projectId: b.projectId, buildingId, ...input, version: 1, createdAt: ctx.now, updatedAt: ctx.now };
     const [created] = await tx.insert(units).values(row).returning().catch((e) => rethrowUnique(e, TAKEN));
+    await adjustCounts(tx, { projectId: b.projectId, buildingId, units: 1 });
     await recordAudit(tx, ctx.actor, ctx.now, { action: 'create', entityType: 'unit', entityId: row.id, entityLabel: `${b.name} ${row.number}`, companyId: row.companyId, changes: diffChanges(null, row) });
     return toUnit(created);
   });
@@ -76,6 +78,7 @@ export async function createUnitBatch(ctx: OrgCtx, buildingId: string, input: z.
     for (let i = 0; i < rows.length; i += 1000) {
       created.push(...(await tx.insert(units).values(rows.slice(i, i + 1000)).onConflictDoNothing().returning()));
     }
+    await adjustCounts(tx, { projectId: b.projectId, buildingId, units: created.length });
     await recordAuditMany(tx, ctx.actor, ctx.now, created.map((u) => ({ action: 'create', entityType: 'unit', entityId: u.id, entityLabel: `${b.name} ${u.number}`, companyId: u.companyId, changes: diffChanges(null, u) })));
     return { created: created.length, skipped: rows.length - created.length };
   });
@@ -111,6 +114,7 @@ export async function deleteUnit(ctx: OrgCtx, id: string, version: number): Prom
     if (before.version !== version) throw versionConflict();
     if (before.status !== 'available') throw new AppError('BUILDING_HAS_SOLD_UNITS', '该房源已预留或售出，不能删除');
     await tx.delete(units).where(eq(units.id, id));
+    await adjustCounts(tx, { projectId: before.projectId, buildingId: before.buildingId, units: -1 });
     await recordAudit(tx, ctx.actor, ctx.now, { action: 'delete', entityType: 'unit', entityId: id, entityLabel: before.number, companyId: before.companyId, changes: diffChanges(before, null) });
   });
 }

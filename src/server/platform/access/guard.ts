@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import { AppError } from '../errors/app-error.ts';
 import { principalForSession, principalForToken } from '../auth/principal-store.ts';
 import { SESSION_COOKIE, touchSession } from '../auth/sessions.ts';
@@ -9,7 +9,7 @@ import { can, type Access, type Principal } from './principal.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export type GuardOptions = { db: Db; clock: Clock; sessionTtlMs: number; cookie: { secure: boolean } };
+export type GuardOptions = { database: Database; clock: Clock; sessionTtlMs: number; cookie: { secure: boolean } };
 
 export function routeAccess(request: FastifyRequest): Access | undefined {
   return request.routeOptions.config?.access;
@@ -36,15 +36,15 @@ async function authenticate(request: FastifyRequest, opts: GuardOptions): Promis
   if (auth?.startsWith('Bearer ')) {
     const token = auth.slice(7).trim();
     if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-    return principalForToken(opts.db, hashSecret(token), now);
+    return principalForToken(opts.database, hashSecret(token), now);
   }
   const secret = request.cookies[SESSION_COOKIE];
   if (!secret) return null;
-  const found = await principalForSession(opts.db, hashSecret(secret), now);
+  const found = await principalForSession(opts.database, hashSecret(secret), now);
   if (!found) return null;
   if (UNSAFE.has(request.method)) checkOrigin(request);
   const { expiresAt, ...principal } = found;
-  const extended = await touchSession(opts.db, found.sessionId!, expiresAt, now, opts.sessionTtlMs);
+  const extended = await touchSession(opts.database.db, found.sessionId!, expiresAt, now, opts.sessionTtlMs);
   if (extended) request.sessionCookieRefresh = { secret, expiresAt: extended };
   return principal;
 }

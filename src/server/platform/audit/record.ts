@@ -23,7 +23,7 @@ function normalise(v: unknown): unknown {
 
 // The fields that differ between two versions of a record (create: before = null; delete:
 // after = null). Secrets and bookkeeping columns are never recorded.
-const NEVER = new Set(['passwordHash', 'tokenHash', 'version', 'createdAt', 'updatedAt']);
+const NEVER = new Set(['passwordHash', 'tokenHash', 'version', 'createdAt', 'updatedAt', 'buildingCount', 'unitCount', 'projectCount']);
 export function diffChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): Changes {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const out: Changes = {};

@@ -1,7 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { DataScope, Role } from '../../../common/roles.ts';
-import type { Db } from '../../db/client.ts';
-import { queryRows } from '../../db/raw.ts';
+import type { Database } from '../../db/client.ts';
 import type { Principal } from '../access/principal.ts';
 
 type PrincipalRow = {
@@ -32,36 +30,35 @@ function toPrincipal(r: PrincipalRow, kind: Principal['kind']): Principal {
   };
 }
 
-const PROJECT_IDS = sql`coalesce((SELECT array_agg(up.project_id::text) FROM user_projects up WHERE up.user_id = u.id), '{}'::text[]) AS project_ids`;
+const PROJECT_IDS = `coalesce((SELECT array_agg(up.project_id::text) FROM user_projects up WHERE up.user_id = u.id), '{}'::text[]) AS project_ids`;
 
-// One round trip per request: the session, its user and the user's project assignments.
-export async function principalForSession(db: Db, sessionId: string, now: Date): Promise<(Principal & { expiresAt: Date }) | null> {
-  const rows = await queryRows<PrincipalRow>(
-    db,
-    sql`SELECT u.id, u.username, u.display_name, u.role, u.scope, u.company_id, u.team_id, s.expires_at, ${PROJECT_IDS}
-        FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = ${sessionId} AND s.expires_at > ${now.toISOString()} AND u.active`,
-  );
-  const r = rows[0];
+// Runs on every request, so it is one prepared statement: the session, its user and the user's
+// project assignments in one round trip.
+const SESSION_SQL = `SELECT u.id, u.username, u.display_name, u.role, u.scope, u.company_id, u.team_id, s.expires_at, ${PROJECT_IDS}
+  FROM sessions s JOIN users u ON u.id = s.user_id
+  WHERE s.id = $1 AND s.expires_at > $2 AND u.active`;
+
+const TOKEN_SQL = `SELECT u.id, u.username, u.display_name, t.role, u.scope, u.company_id, u.team_id, t.id AS token_id, t.last_used_at,
+    now() AS expires_at, ${PROJECT_IDS}
+  FROM api_tokens t JOIN users u ON u.id = t.user_id
+  WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active`;
+
+export async function principalForSession(database: Database, sessionId: string, now: Date): Promise<(Principal & { expiresAt: Date }) | null> {
+  const { rows } = await database.executePrepared('principal_for_session', SESSION_SQL, [sessionId, now.toISOString()]);
+  const r = rows[0] as PrincipalRow | undefined;
   if (!r) return null;
   return { ...toPrincipal(r, 'user'), sessionId, expiresAt: new Date(r.expires_at) };
 }
 
 // An API token acts with its own role inside its owner's organisation and data scope.
-export async function principalForToken(db: Db, tokenHash: string, now: Date): Promise<Principal | null> {
-  const rows = await queryRows<PrincipalRow>(
-    db,
-    sql`SELECT u.id, u.username, u.display_name, t.role, u.scope, u.company_id, u.team_id, t.id AS token_id, t.last_used_at,
-          now() AS expires_at, ${PROJECT_IDS}
-        FROM api_tokens t JOIN users u ON u.id = t.user_id
-        WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL AND u.active`,
-  );
-  const r = rows[0];
+export async function principalForToken(database: Database, tokenHash: string, now: Date): Promise<Principal | null> {
+  const { rows } = await database.executePrepared('principal_for_token', TOKEN_SQL, [tokenHash]);
+  const r = rows[0] as PrincipalRow | undefined;
   if (!r) return null;
   // Record use at most once a minute per token, so integrations do not write on every call.
   const last = r.last_used_at ? new Date(r.last_used_at).getTime() : 0;
   if (now.getTime() - last > 60_000) {
-    await db.execute(sql`UPDATE api_tokens SET last_used_at = ${now.toISOString()} WHERE id = ${r.token_id}`);
+    await database.executeSql('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [now.toISOString(), r.token_id]);
   }
   return { ...toPrincipal(r, 'token'), tokenId: r.token_id };
 }

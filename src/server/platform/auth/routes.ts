@@ -10,7 +10,7 @@ import { SESSION_COOKIE, deleteSession } from './sessions.ts';
 import { hashSecret } from './tokens.ts';
 
 export function registerAuthRoutes(app: App, deps: Deps) {
-  const { db, clock, config } = deps;
+  const { db, database, clock, config } = deps;
 
   app.post('/api/v1/auth/login', {
     config: { access: 'public' },
@@ -19,7 +19,7 @@ export function registerAuthRoutes(app: App, deps: Deps) {
       const now = clock.now();
       const session = await login({ db, now, ip: request.ip, userAgent: request.headers['user-agent'] ?? null, sessionTtlMs: config.sessionTtlMs }, request.body.username, request.body.password);
       reply.setCookie(SESSION_COOKIE, session.secret, sessionCookieOptions(config.cookieSecure, session.expiresAt));
-      const principal = await principalForSession(db, hashSecret(session.secret), now);
+      const principal = await principalForSession(database, hashSecret(session.secret), now);
       return getMe(db, principal!);
     },
   });

@@ -60,7 +60,7 @@ export function createJobs(opts: JobsOptions): Jobs {
     async start() {
       await boss.start();
       for (const s of schedules) {
-        await boss.createQueue(s.name);
+        await ensureQueue(boss, s.name);
         await boss.work<{ slot: number; at: string }>(s.name, { pollingIntervalSeconds: opts.pollingSeconds ?? 2 }, async ([job]) => {
           await s.handler({ now: clock.now(), slot: job.data.slot });
         });
@@ -84,4 +84,19 @@ export function createJobs(opts: JobsOptions): Jobs {
 // Slots older than a week are no longer needed to prevent double runs.
 export async function pruneJobSlots(database: Database, now: Date) {
   await database.db.execute(sql`DELETE FROM job_slots WHERE claimed_at < ${new Date(now.getTime() - 7 * 86_400_000).toISOString()}`);
+}
+
+// Instances starting together may race to create a queue (pg-boss creates a table per queue and
+// PostgreSQL can report a deadlock); the loser waits a moment and finds the queue there.
+async function ensureQueue(boss: PgBoss, name: string, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(name)) return;
+    try {
+      await boss.createQueue(name);
+      return;
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+    }
+  }
 }

@@ -1,0 +1,149 @@
+// npm run bench: the foundation benchmark. For PGlite (always) and PostgreSQL (when one is
+// reachable), start the real server in a child process, log in as the demo admin, grow the
+// demo world to a realistic project list, and load an authenticated GET /api/v1/projects next
+// to the bare health route of the same server. Writes its section of BENCHMARKS.md.
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { growProjects, login, type WorldSize } from './lib/api.ts';
+import { runLoad, type LoadResult } from './lib/load.ts';
+import { createBenchDatabase, findPostgres, type BenchPostgres } from './lib/postgres.ts';
+import { machine, ratioLine, resultTable, writeSection } from './lib/report.ts';
+import { REPO_ROOT, startServer } from './lib/server.ts';
+
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const CONNECTIONS = num('BENCH_CONNECTIONS', 50);
+const SECONDS = num('BENCH_SECONDS', 10);
+const WARMUP_SECONDS = num('BENCH_WARMUP_SECONDS', 3);
+const SINGLE_SECONDS = num('BENCH_SINGLE_SECONDS', 5);
+const PROJECTS = num('BENCH_PROJECTS', 50);
+const TARGET_P95_MS = 10;
+
+type Route = { label: string; path: string; authenticated: boolean };
+const BARE: Route = { label: 'bare', path: '/api/health', authenticated: false };
+const GUARD: Route = { label: 'authenticated, trivial', path: '/api/v1/group', authenticated: true };
+const PROJECT_LIST: Route = { label: 'authenticated', path: '/api/v1/projects?limit=20', authenticated: true };
+const ROUTES = [BARE, GUARD, PROJECT_LIST];
+
+type DbRun = { kind: 'pglite' | 'postgres'; version: string; world: WorldSize; results: LoadResult[] };
+
+const log = (msg: string) => console.log(`[bench] ${msg}`);
+
+async function benchOne(kind: DbRun['kind'], version: string, pg?: BenchPostgres): Promise<DbRun> {
+  log(`${kind}: starting server`);
+  const server = await startServer(pg ? { kind: 'postgres', url: pg.url } : { kind: 'pglite' });
+  try {
+    const api = await login(server.url);
+    log(`${kind}: server pid ${server.pid} at ${server.url}; growing the demo world to ${PROJECTS} projects`);
+    const world = await growProjects(api, PROJECTS);
+    if (pg) await pg.vacuumAnalyze();
+    log(`${kind}: ${world.projects} projects, ${world.buildings} buildings, ${world.units} units`);
+    const headersFor = (r: Route) => (r.authenticated ? { cookie: api.cookie } : undefined);
+
+    log(`${kind}: warm-up ${WARMUP_SECONDS} s per route`);
+    for (const r of ROUTES) await runLoad(server.url, { label: 'warm-up', path: r.path, headers: headersFor(r), connections: CONNECTIONS, seconds: WARMUP_SECONDS });
+
+    const results: LoadResult[] = [];
+    const run = async (r: Route, connections: number, seconds: number) => {
+      log(`${kind}: ${r.label} ${r.path}, ${connections} connections, ${seconds} s`);
+      const res = await runLoad(server.url, { label: r.label, path: r.path, headers: headersFor(r), connections, seconds });
+      if (res.non2xx + res.errors + res.timeouts > 0 || res.requests === 0) {
+        throw new Error(
+          `${kind} ${r.label} ${r.path}: ${res.non2xx} non-2xx (${JSON.stringify(res.statusCodes)}), ${res.errors} errors, ${res.timeouts} timeouts — figures would be meaningless`,
+        );
+      }
+      results.push(res);
+    };
+    for (const r of ROUTES) await run(r, CONNECTIONS, SECONDS);
+    if (SINGLE_SECONDS > 0) for (const r of ROUTES) await run(r, 1, SINGLE_SECONDS);
+    return { kind, version, world, results };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function pgliteVersion(): Promise<string> {
+  const db = await PGlite.create();
+  try {
+    const r = await db.query<{ version: string }>('SELECT version()');
+    return r.rows[0].version;
+  } finally {
+    await db.close();
+  }
+}
+
+const find = (r: DbRun, route: Route, connections: number) => r.results.find((x) => x.path === route.path && x.connections === connections);
+
+function section(runs: DbRun[], skippedPostgres: boolean, load: number[]): string {
+  const m = machine();
+  const lines = [
+    '## Foundation: authenticated read vs bare route',
+    '',
+    `Run ${new Date().toISOString()} · ${m.cpu}, ${m.cores} logical CPUs, ${m.memoryGiB} GiB RAM · ${m.os} · Node ${m.node} ·`,
+    `load average before the run ${load.map((l) => l.toFixed(2)).join(' / ')}.`,
+    '',
+    'Method: the real server (`node --import tsx src/server/main.ts`, `KEYUAN_DEMO=1`, `LOG_LEVEL=warn`) runs in its own',
+    'process on a fresh database; autocannon runs in the bench process on the same machine, so the load generator,',
+    'the server and PostgreSQL share the CPUs above. The demo world is grown through the API to',
+    `${PROJECTS} projects (each added project: 2 buildings × 20 floors × 4 units); on PostgreSQL the run then does \`VACUUM ANALYZE\``,
+    `(the steady state autovacuum would reach). After a ${WARMUP_SECONDS} s warm-up per route, each route is loaded for ${SECONDS} s with`,
+    `${CONNECTIONS} connections, then ${SINGLE_SECONDS} s with 1 connection (service time without queueing). Latency percentiles are computed`,
+    "from every 2xx response's own duration; req/s is autocannon's mean per second. Every run must answer only 2xx.",
+    '',
+    `- **bare** \`GET ${BARE.path}\`: public, no authentication. The server has no route that touches nothing; this one`,
+    '  does one `SELECT 1` (on PostgreSQL one pool round trip; on PGlite one in-process query).',
+    `- **authenticated, trivial** \`GET ${GUARD.path}\`: the guard's session lookup (session + user + project ids, one`,
+    '  query) and one single-row select — the cost of authentication itself.',
+    `- **authenticated** \`GET ${PROJECT_LIST.path}\` with the demo admin's \`keyuan_session\` cookie (group scope): the`,
+    '  guard, then the project page with company name and per-project building and unit counts.',
+    '',
+  ];
+  for (const r of runs) {
+    const bare = find(r, BARE, CONNECTIONS)!;
+    const auth = find(r, PROJECT_LIST, CONNECTIONS)!;
+    lines.push(`### ${r.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}`, '', `${r.version}. World: ${r.world.projects} projects, ${r.world.buildings} buildings, ${r.world.units} units.`, '');
+    lines.push(resultTable(r.results), '', `${ratioLine(auth, bare)} (${CONNECTIONS} connections)`, '');
+    if (r.kind === 'postgres') {
+      const met = auth.p95 < TARGET_P95_MS;
+      const needed = Math.ceil((CONNECTIONS / TARGET_P95_MS) * 1000);
+      lines.push(
+        `**Target** (authenticated read p95 < ${TARGET_P95_MS} ms at ${CONNECTIONS} connections on PostgreSQL): ${met ? '**met**' : '**not met**'} — p95 ${auth.p95.toFixed(2)} ms at ${Math.round(auth.reqPerSec)} req/s.`,
+        `With ${CONNECTIONS} connections in a closed loop, mean latency = ${CONNECTIONS} / throughput, so a p95 under ${TARGET_P95_MS} ms needs well over ${needed} req/s;`,
+        `the bare route of the same server reached ${Math.round(bare.reqPerSec)} req/s (p95 ${bare.p95.toFixed(2)} ms) on this machine.`,
+        '',
+      );
+    }
+  }
+  if (skippedPostgres) lines.push('PostgreSQL: not measured in this run (no BENCH_DATABASE_URL / TEST_DATABASE_URL and nothing on 127.0.0.1:5432).', '');
+  return lines.join('\n');
+}
+
+async function main() {
+  const load = loadavg();
+  const runs: DbRun[] = [];
+  runs.push(await benchOne('pglite', await pgliteVersion()));
+
+  const base = await findPostgres();
+  if (base) {
+    const pg = await createBenchDatabase(base);
+    log(`postgres: database ${new URL(pg.url).pathname.slice(1)}`);
+    try {
+      runs.push(await benchOne('postgres', pg.version, pg));
+    } finally {
+      await pg.drop();
+    }
+  } else {
+    log('postgres: none reachable, skipped');
+  }
+
+  const md = section(runs, !base, load);
+  console.log(`\n${md}`);
+  const file = join(REPO_ROOT, 'BENCHMARKS.md');
+  writeSection(file, 'foundation', md);
+  log(`wrote ${file}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});
