@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -76,7 +76,7 @@ export async function buildApp(opts: BuildAppOptions) {
 
   // The built web app (npm run build:web) with client-side routing: unknown non-API paths get
   // index.html; unknown API paths stay 404 problems.
-  const webDir = opts.config.webDir;
+  const webDir = resolve(opts.config.webDir);
   if (existsSync(join(webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {

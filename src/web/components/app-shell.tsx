@@ -1,0 +1,129 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import { Button, Layout, Menu, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Suspense, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import type { Permission } from '../../common/roles.ts';
+import { DATA_SCOPE_LABELS, ROLE_LABELS } from '../../common/roles.ts';
+import { useSession } from '../auth/session.tsx';
+import { PageLoading } from './page-loading.tsx';
+
+type NavItem = { path: string; label: string; icon: ReactNode; permission?: Permission };
+
+// The side menu: an entry appears only when the role holds its permission.
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', label: '首页', icon: <HomeOutlined /> },
+  { path: '/org', label: '组织与房源', icon: <ApartmentOutlined />, permission: 'org.read' },
+  { path: '/teams', label: '团队', icon: <TeamOutlined />, permission: 'users.read' },
+  { path: '/users', label: '用户与角色', icon: <UserOutlined />, permission: 'users.read' },
+  { path: '/tokens', label: 'API 令牌', icon: <KeyOutlined />, permission: 'tokens.manage' },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/profile', label: '个人资料', icon: <IdcardOutlined /> },
+];
+
+const MOBILE_QUERY = '(max-width: 991.98px)'; // below antd's `lg` breakpoint
+
+function selectedPath(pathname: string): string {
+  const match = NAV_ITEMS.filter((item) => item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)));
+  return match[0]?.path ?? (pathname === '/' ? '/' : '');
+}
+
+export function AppShell() {
+  const { me, can, logout } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [isMobile, setIsMobile] = useState(() => window.matchMedia(MOBILE_QUERY).matches);
+  const [collapsed, setCollapsed] = useState(isMobile);
+  const [loggingOut, setLoggingOut] = useState(false);
+
+  const items: MenuProps['items'] = NAV_ITEMS.filter((item) => !item.permission || can(item.permission)).map(
+    (item) => ({ key: item.path, icon: item.icon, label: item.label }),
+  );
+  const current = selectedPath(location.pathname);
+
+  const signOut = async () => {
+    setLoggingOut(true);
+    try {
+      await logout();
+    } finally {
+      setLoggingOut(false);
+    }
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        theme="light"
+        width={216}
+        breakpoint="lg"
+        collapsedWidth={0}
+        collapsible
+        collapsed={collapsed}
+        trigger={null}
+        onBreakpoint={(broken) => {
+          setIsMobile(broken);
+          setCollapsed(broken);
+        }}
+        style={
+          isMobile
+            ? { position: 'fixed', insetBlock: 0, insetInlineStart: 0, zIndex: 100, height: '100vh', overflow: 'auto' }
+            : { borderInlineEnd: '1px solid #f0f0f0' }
+        }
+      >
+        <div className="app-brand">
+          <ApartmentOutlined />
+          <span>客源 CRM</span>
+        </div>
+        <Menu
+          mode="inline"
+          items={items}
+          selectedKeys={current ? [current] : []}
+          onClick={({ key }) => {
+            if (isMobile) setCollapsed(true);
+            if (key !== location.pathname) void navigate(key);
+          }}
+          style={{ borderInlineEnd: 'none' }}
+        />
+      </Layout.Sider>
+      {isMobile && !collapsed && <div className="app-sider-mask" onClick={() => setCollapsed(true)} aria-hidden />}
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header className="app-header">
+          <Button
+            type="text"
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={() => setCollapsed((value) => !value)}
+            aria-label={collapsed ? '展开菜单' : '收起菜单'}
+          />
+          <div className="app-header-user">
+            <div className="app-header-identity">
+              <Typography.Text strong>{me.displayName}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {ROLE_LABELS[me.role]} · {DATA_SCOPE_LABELS[me.scope]}
+              </Typography.Text>
+            </div>
+            <Button icon={<LogoutOutlined />} onClick={() => void signOut()} loading={loggingOut}>
+              退出登录
+            </Button>
+          </div>
+        </Layout.Header>
+        <Layout.Content className="app-content">
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Dayjs } from 'dayjs';
+import { APP_TIME_ZONE, dayjs } from './dayjs.ts';
+
+export const EMPTY_TEXT = '—';
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return EMPTY_TEXT;
+  const value = dayjs(iso);
+  return value.isValid() ? value.tz(APP_TIME_ZONE).format('YYYY-MM-DD HH:mm') : EMPTY_TEXT;
+}
+
+export function formatNumber(value: number): string {
+  return value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+}
+
+export function formatPrice(value: number): string {
+  return `¥${formatNumber(value)}`;
+}
+
+export function formatArea(value: number): string {
+  return `${formatNumber(value)} ㎡`;
+}
+
+/**
+ * Now, as a plain (browser-zone) Dayjs whose wall clock reads Shanghai time: what date pickers
+ * work with, since their values are read back as Shanghai wall-clock times (see toShanghaiIso).
+ */
+export function shanghaiNow(): Dayjs {
+  return dayjs(dayjs().tz(APP_TIME_ZONE).format('YYYY-MM-DDTHH:mm:ss'));
+}
+
+// A picker value is a wall-clock time in Shanghai: send it as ISO-8601 with +08:00.
+export function toShanghaiIso(value: Dayjs, endOfMinute = false): string {
+  const wallClock = value.format(endOfMinute ? 'YYYY-MM-DDTHH:mm:59' : 'YYYY-MM-DDTHH:mm:00');
+  return dayjs.tz(wallClock, APP_TIME_ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+export function isInFuture(iso: string | null | undefined): boolean {
+  return Boolean(iso) && dayjs(iso).isAfter(dayjs());
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+export function formatChangeValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return EMPTY_TEXT;
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'string') return ISO_DATE_TIME.test(value) ? formatDateTime(value) : value;
+  if (Array.isArray(value)) return value.map((v) => formatChangeValue(v)).join('、') || EMPTY_TEXT;
+  return JSON.stringify(value);
+}

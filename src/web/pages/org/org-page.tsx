@@ -1,0 +1,16 @@
+import { Space } from 'antd';
+import { PageHeader } from '../../components/page-header.tsx';
+import { CompaniesCard } from './companies-card.tsx';
+import { ProjectsCard } from './projects-card.tsx';
+
+export function OrgPage() {
+  return (
+    <>
+      <PageHeader title="组织与房源" />
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        <ProjectsCard />
+        <CompaniesCard />
+      </Space>
+    </>
+  );
+}
