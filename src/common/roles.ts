@@ -8,6 +8,14 @@ export const PERMISSIONS = [
   'users.manage', // create users, set roles, scopes and assignments, reset passwords
   'tokens.manage', // API tokens for integrations
   'audit.read',
+  'customers.read', // prospects and customers in scope (personal data masked)
+  'customers.write', // record customers, follow-ups, stage and grade
+  'customers.assign', // reassign prospects, project follow-up settings
+  'customers.pool', // claim from the public pool
+  'customers.reveal', // reveal a masked mobile or ID number, with a reason (audited)
+  'customers.import',
+  'customers.export',
+  'customers.rights', // personal-data requests: export everything held, erase
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -18,6 +26,14 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'users.manage': '管理用户与授权',
   'tokens.manage': '管理 API 令牌',
   'audit.read': '查看审计日志',
+  'customers.read': '查看客户',
+  'customers.write': '录入客户与跟进',
+  'customers.assign': '分配客户与跟进规则',
+  'customers.pool': '从公客池领取',
+  'customers.reveal': '查看完整手机号/证件号',
+  'customers.import': '导入客户',
+  'customers.export': '导出客户',
+  'customers.rights': '个人信息导出与删除',
 };
 
 export const ROLES = [
@@ -50,15 +66,15 @@ export const ROLE_LABELS: Record<Role, string> = {
 // Least privilege: each role holds only what its work needs. Later modules add their own
 // permissions here (complaints, customers, …) and grant them per role.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  group_cr: ['org.read', 'users.read', 'audit.read'],
-  company_cr_manager: ['org.read', 'users.read'],
-  sales_manager: ['org.read', 'users.read'],
-  sales_consultant: ['org.read'],
-  marketing: ['org.read'],
+  group_cr: ['org.read', 'users.read', 'audit.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights'],
+  company_cr_manager: ['org.read', 'users.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights'],
+  sales_manager: ['org.read', 'users.read', 'customers.read', 'customers.write', 'customers.assign', 'customers.pool', 'customers.reveal', 'customers.import', 'customers.export'],
+  sales_consultant: ['org.read', 'customers.read', 'customers.write', 'customers.pool'],
+  marketing: ['org.read', 'customers.read', 'customers.import', 'customers.export'],
   engineering: ['org.read'],
   property: ['org.read'],
   channel_broker: [],
-  executive: ['org.read', 'users.read'],
+  executive: ['org.read', 'users.read', 'customers.read'],
   system_admin: ['org.read', 'org.manage', 'users.read', 'users.manage', 'tokens.manage', 'audit.read'],
 };
 

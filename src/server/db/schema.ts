@@ -4,3 +4,4 @@ export * from '../modules/users/tables.ts';
 export * from '../platform/auth/tables.ts';
 export * from '../platform/audit/tables.ts';
 export * from '../platform/jobs/tables.ts';
+export * from '../modules/customers/tables.ts';

@@ -1,0 +1,74 @@
+import { pinyin } from 'pinyin-pro';
+import type { Grade, Stage } from '../../../common/customers.ts';
+import { startOfShanghaiDay } from '../../../common/time.ts';
+import { DAY } from '../../platform/clock.ts';
+
+export type FollowUpSettings = { followUpDaysA: number; followUpDaysB: number; followUpDaysC: number; reclaimDays: number; poolClaimLimit: number };
+
+// DOMAIN.md (product choice): A every 3 days, B weekly, C monthly; a prospect without follow-up
+// for 15 days returns to the public pool. Each project may change them.
+export const DEFAULT_SALES_SETTINGS: FollowUpSettings = { followUpDaysA: 3, followUpDaysB: 7, followUpDaysC: 30, reclaimDays: 15, poolClaimLimit: 20 };
+
+export function followUpDays(grade: Grade, s: FollowUpSettings): number {
+  return grade === 'A' ? s.followUpDaysA : grade === 'B' ? s.followUpDaysB : s.followUpDaysC;
+}
+
+// Follow-ups are due on a calendar day in Asia/Shanghai: the due instant is 00:00 of that day.
+// Contact on Monday at any hour with an A prospect → due Thursday.
+export function nextFollowUpDue(contactAt: Date, grade: Grade, s: FollowUpSettings): Date {
+  return new Date(startOfShanghaiDay(contactAt).getTime() + followUpDays(grade, s) * DAY);
+}
+
+export type DueBucket = 'none' | 'overdue' | 'today' | 'later';
+
+// Where a due date sits relative to today in Asia/Shanghai.
+export function dueBucket(due: Date | null, now: Date): DueBucket {
+  if (!due) return 'none';
+  const today = startOfShanghaiDay(now).getTime();
+  if (due.getTime() < today) return 'overdue';
+  if (due.getTime() < today + DAY) return 'today';
+  return 'later';
+}
+
+// Only open prospects are reclaimed; deals, owners and lost ones stay where they are.
+export const RECLAIMABLE_STAGES: readonly Stage[] = ['potential', 'intending'];
+
+// A prospect whose last follow-up (or assignment, if never followed) was on day D is still owned
+// through day D + reclaimDays and returns to the pool at 00:00 of the day after.
+export function reclaimAt(lastActivity: Date, reclaimDays: number): Date {
+  return new Date(startOfShanghaiDay(lastActivity).getTime() + (reclaimDays + 1) * DAY);
+}
+
+export function shouldReclaim(p: { stage: Stage; inPool: boolean; ownerId: string | null; lastContactAt: Date | null; assignedAt: Date | null }, reclaimDays: number, now: Date): boolean {
+  if (p.inPool || !p.ownerId || !RECLAIMABLE_STAGES.includes(p.stage)) return false;
+  const last = p.lastContactAt ?? p.assignedAt;
+  return last !== null && now.getTime() >= reclaimAt(last, reclaimDays).getTime();
+}
+
+// The latest instant of last activity that is reclaimed at `now` (for the reclaim job's query).
+export function reclaimCutoff(now: Date, reclaimDays: number): Date {
+  return new Date(startOfShanghaiDay(now).getTime() - reclaimDays * DAY);
+}
+
+export function maskIdNumber(id: string): string {
+  return id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : '****';
+}
+
+// Search keys for a Chinese name: full pinyin without tones ("zhangwei") and initials ("zw").
+// Non-Chinese characters are kept lowercased.
+export function nameSearchKeys(name: string): { pinyin: string; initials: string } {
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive' }).map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  return { pinyin: syllables.join(''), initials: syllables.map((s) => s[0] ?? '').join('') };
+}
+
+export type SearchKind = { kind: 'mobile'; value: string } | { kind: 'tail'; value: string } | { kind: 'latin'; value: string } | { kind: 'name'; value: string };
+
+// What a quick-search box input means: a whole mobile, its last four digits, pinyin/initials, or
+// (anything with Chinese characters) part of the name.
+export function classifySearch(raw: string): SearchKind {
+  const q = raw.trim().replace(/\s+/g, '');
+  if (/^1[3-9]\d{9}$/.test(q)) return { kind: 'mobile', value: q };
+  if (/^\d{4}$/.test(q)) return { kind: 'tail', value: q };
+  if (/^[a-zA-Z]+$/.test(q)) return { kind: 'latin', value: q.toLowerCase() };
+  return { kind: 'name', value: q };
+}
