@@ -9,6 +9,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/client.ts';
+import { registerBoardRoutes } from './modules/customers/board-routes.ts';
+import { registerCustomerRoutes } from './modules/customers/routes.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
 import { registerUserRoutes } from './modules/users/routes.ts';
 import { registerGuard } from './platform/access/guard.ts';
@@ -73,6 +75,8 @@ export async function buildApp(opts: BuildAppOptions) {
   registerAuditRoutes(app, deps);
   registerOrgRoutes(app, deps);
   registerUserRoutes(app, deps);
+  registerCustomerRoutes(app, deps);
+  registerBoardRoutes(app, deps);
 
   // The built web app (npm run build:web) with client-side routing: unknown non-API paths get
   // index.html; unknown API paths stay 404 problems.

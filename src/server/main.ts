@@ -7,6 +7,7 @@ import { openDatabase } from './db/client.ts';
 import { systemClock } from './platform/clock.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
 import { registerSessionCleanup } from './platform/jobs/session-cleanup.ts';
+import { registerProspectReclaim } from './modules/customers/jobs.ts';
 import { existingDemoLogins, hasUser, isFirstStart, seedDemo } from './seed/demo.ts';
 import { seedGroup, seedUser } from './seed/factories.ts';
 
@@ -39,6 +40,7 @@ if (await isFirstStart(database.db)) {
 
 const jobs = createJobs({ database, clock: systemClock, log });
 registerSessionCleanup(jobs, database);
+registerProspectReclaim(jobs, database);
 await jobs.start();
 await jobs.tick();
 

@@ -21,6 +21,11 @@ export const ERROR_STATUS = {
   PROJECT_NOT_EMPTY: 409,
   BUILDING_HAS_SOLD_UNITS: 409,
   TEAM_NOT_EMPTY: 409,
+  CUSTOMER_EXISTS: 409,
+  INTEREST_EXISTS: 409,
+  POOL_CLAIM_LIMIT: 409,
+  NOT_IN_POOL: 409,
+  CUSTOMER_ERASED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_ATTEMPTS: 429,
@@ -41,6 +46,9 @@ export const ERROR_TITLES: Partial<Record<ErrorCode, string>> = {
   VERSION_CONFLICT: '数据已被修改',
   PAYLOAD_TOO_LARGE: '请求内容过大',
   TOO_MANY_ATTEMPTS: '尝试次数过多',
+  CUSTOMER_EXISTS: '客户已存在',
+  INTEREST_EXISTS: '已登记该项目',
+  POOL_CLAIM_LIMIT: '已达领取上限',
   INTERNAL: '服务器内部错误',
 };
 
@@ -50,12 +58,15 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fieldErrors?: FieldError[];
+  // Extra problem members for the client (e.g. `existing` on CUSTOMER_EXISTS).
+  readonly extra?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, detail: string, fieldErrors?: FieldError[]) {
+  constructor(code: ErrorCode, detail: string, fieldErrors?: FieldError[], extra?: Record<string, unknown>) {
     super(detail);
     this.code = code;
     this.status = ERROR_STATUS[code];
     this.fieldErrors = fieldErrors;
+    this.extra = extra;
   }
 }
 

@@ -2,12 +2,12 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, ERROR_TITLES, type ErrorCode, type FieldError } from './app-error.ts';
 
-function sendProblem(reply: FastifyReply, code: ErrorCode | string, status: number, detail: string, errors?: FieldError[]) {
+function sendProblem(reply: FastifyReply, code: ErrorCode | string, status: number, detail: string, errors?: FieldError[], extra?: Record<string, unknown>) {
   const title = ERROR_TITLES[code as ErrorCode] ?? '请求失败';
   return reply
     .status(status)
     .type('application/problem+json')
-    .send({ type: `https://keyuan.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`, title, status, detail, code, ...(errors ? { errors } : {}) });
+    .send({ ...extra, type: `https://keyuan.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`, title, status, detail, code, ...(errors ? { errors } : {}) });
 }
 
 // Map Fastify's own client errors (parsing, size, media type) to stable codes.
@@ -21,7 +21,7 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: string }> = {
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return sendProblem(reply, error.code, error.status, error.message, error.fieldErrors);
+    if (error instanceof AppError) return sendProblem(reply, error.code, error.status, error.message, error.fieldErrors, error.extra);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = error.validation.map((v) => ({
         field: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),

@@ -1,0 +1,58 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import type { Ctx } from './create.ts';
+import { getCustomer } from './read.ts';
+import { prospectScope } from './scope.ts';
+import { customerConsents, customers, interactions, interestEvents, projectInterests } from './tables.ts';
+
+async function requireVisible(db: Db, ctx: Ctx, id: string) {
+  const [visible] = await db.select({ id: projectInterests.id }).from(projectInterests).where(and(eq(projectInterests.customerId, id), prospectScope(ctx.principal))).limit(1);
+  if (!visible) throw notFound('客户');
+  const [c] = await db.select().from(customers).where(eq(customers.id, id));
+  return c;
+}
+
+// Reveal a masked identifier: allowed roles only, with a reason, and always audited.
+export async function revealIdentifier(ctx: Ctx, id: string, field: 'mobile' | 'idNumber', reason: string) {
+  const c = await requireVisible(ctx.db, ctx, id);
+  if (c.erasedAt) throw new AppError('CUSTOMER_ERASED', '该客户的个人信息已删除');
+  const value = field === 'mobile' ? c.mobile : c.idNumber;
+  if (!value) throw new AppError('NOT_FOUND', '该客户未登记证件号');
+  await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'reveal', entityType: 'customer', entityId: id, entityLabel: `${c.name}（${field === 'mobile' ? '手机号' : '证件号'}）：${reason}`, changes: { field: { before: null, after: field }, reason: { before: null, after: reason } } });
+  return { value };
+}
+
+// Everything held on one person (their right of access), as JSON; the export is audited.
+export async function exportPersonalData(ctx: Ctx, id: string) {
+  const c = await requireVisible(ctx.db, ctx, id);
+  const [interests, acts, events, consents] = await Promise.all([
+    ctx.db.select().from(projectInterests).where(eq(projectInterests.customerId, id)),
+    ctx.db.select().from(interactions).where(eq(interactions.customerId, id)),
+    ctx.db.select().from(interestEvents).where(eq(interestEvents.customerId, id)),
+    ctx.db.select().from(customerConsents).where(eq(customerConsents.customerId, id)),
+  ]);
+  await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'export', entityType: 'customer', entityId: id, entityLabel: `${c.name} 个人信息导出` });
+  const { namePinyin: _p, nameInitials: _i, mobileTail: _t, ...profile } = c;
+  return { exportedAt: ctx.now.toISOString(), customer: profile, projectInterests: interests, interactions: acts, history: events, consents };
+}
+
+// Erase on request: personal fields are anonymised, the statistics (channel, segment, stage
+// history, counts) stay. Irreversible; audited.
+export async function eraseCustomer(ctx: Ctx, id: string, reason: string) {
+  await getCustomer(ctx.db, ctx.principal, id);
+  await ctx.db.transaction(async (tx) => {
+    const [c] = await tx.select().from(customers).where(eq(customers.id, id));
+    if (c.erasedAt) throw new AppError('CUSTOMER_ERASED', '该客户的个人信息已删除');
+    await tx
+      .update(customers)
+      .set({
+        name: '已删除客户', namePinyin: '', nameInitials: '', mobile: `erased:${id}`, mobileTail: '', idNumber: null, ageBand: null, familyStructure: '', occupation: '',
+        incomeBand: '', residenceArea: '', workArea: '', decisionMaker: '', competingProjects: '', tags: [], referrerName: '', erasedAt: ctx.now, updatedAt: ctx.now, version: c.version + 1,
+      })
+      .where(eq(customers.id, id));
+    await tx.update(interactions).set({ content: '（内容已按客户要求删除）', nextAction: '' }).where(eq(interactions.customerId, id));
+    await recordAudit(tx, ctx.actor, ctx.now, { action: 'delete', entityType: 'customer', entityId: id, entityLabel: `客户个人信息删除：${reason}`, changes: { erasedAt: { before: null, after: ctx.now.toISOString() } } });
+  });
+}

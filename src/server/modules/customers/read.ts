@@ -1,0 +1,101 @@
+import { and, arrayContains, asc, desc, eq, gte, ilike, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Customer, ProspectListQuery, timelineEntrySchema } from '../../../common/contracts/customers.ts';
+import type { Db } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
+import type { Principal } from '../../platform/access/principal.ts';
+import { notFound } from '../../platform/errors/app-error.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
+import { projects } from '../org/tables.ts';
+import { toCustomer, toProspect, type InterestRow } from './present.ts';
+import { selectInterests, selectProspects } from './queries.ts';
+import { classifySearch } from './rules.ts';
+import { prospectScope } from './scope.ts';
+import { customerConsents, customers, interactions, interestEvents, projectInterests } from './tables.ts';
+
+type Consent = Customer['consents'][number];
+
+// A customer is visible when one of their prospects is in the caller's scope.
+export async function getCustomer(db: Db, p: Principal, id: string): Promise<Customer> {
+  const interests = (await selectInterests(db).where(and(eq(projectInterests.customerId, id), prospectScope(p)))) as InterestRow[];
+  if (!interests.length) throw notFound('客户');
+  const [c] = await db.select().from(customers).where(eq(customers.id, id));
+  const consents = await db.select().from(customerConsents).where(eq(customerConsents.customerId, id)).orderBy(asc(customerConsents.grantedAt));
+  return toCustomer(p, c, interests, consents.map((x) => ({ id: x.id, purpose: x.purpose as Consent['purpose'], channel: x.channel as Consent['channel'], grantedAt: x.grantedAt.toISOString(), recordedBy: x.recordedBy ?? '' })));
+}
+
+function searchCondition(q: string): SQL {
+  const s = classifySearch(q);
+  switch (s.kind) {
+    case 'mobile':
+      return eq(customers.mobile, s.value);
+    case 'tail':
+      return eq(customers.mobileTail, s.value);
+    case 'latin':
+      return or(like(customers.namePinyin, `${s.value}%`), like(customers.nameInitials, `${s.value}%`))!;
+    case 'name':
+      return ilike(customers.name, containsPattern(s.value));
+  }
+}
+
+export function prospectFilters(p: Principal, q: Omit<ProspectListQuery, 'limit' | 'cursor' | 'sort'>): SQL | undefined {
+  const pi = projectInterests;
+  return and(
+    prospectScope(p),
+    eq(pi.inPool, false),
+    q.q ? searchCondition(q.q) : undefined,
+    q.projectId ? eq(pi.projectId, q.projectId) : undefined,
+    q.ownerId ? eq(pi.ownerId, q.ownerId) : undefined,
+    q.stage?.length ? inArray(pi.stage, q.stage) : undefined,
+    q.grade?.length ? inArray(pi.grade, q.grade) : undefined,
+    q.tag ? arrayContains(customers.tags, [q.tag]) : undefined,
+    q.sourceChannel ? eq(customers.sourceChannel, q.sourceChannel) : undefined,
+    q.buyerType ? eq(customers.buyerType, q.buyerType) : undefined,
+    q.familySegment ? eq(customers.familySegment, q.familySegment) : undefined,
+    q.lastContactFrom ? gte(pi.lastContactAt, new Date(q.lastContactFrom)) : undefined,
+    q.lastContactTo ? lte(pi.lastContactAt, new Date(q.lastContactTo)) : undefined,
+  );
+}
+
+// Keyset over (next_follow_up_at ASC NULLS LAST, id) — the consultant's "who is due next" order —
+// or newest first by id.
+export async function listProspects(db: Db, p: Principal, q: ProspectListQuery) {
+  const pi = projectInterests;
+  const byDue = q.sort === 'nextFollowUp';
+  const after = decodeCursor(q.cursor, byDue ? 2 : 1);
+  let keyset: SQL | undefined;
+  if (after && byDue) {
+    const [due, id] = after as [string | number, string];
+    keyset = due === ''
+      ? sql`(${pi.nextFollowUpAt} IS NULL AND ${pi.id} > ${id})`
+      : sql`(${pi.nextFollowUpAt} > ${new Date(due).toISOString()} OR (${pi.nextFollowUpAt} = ${new Date(due).toISOString()} AND ${pi.id} > ${id}) OR ${pi.nextFollowUpAt} IS NULL)`;
+  } else if (after) keyset = sql`${pi.id} < ${String(after[0])}`;
+  const rows = await selectProspects(db)
+    .where(and(prospectFilters(p, q), keyset))
+    .orderBy(...(byDue ? [sql`${pi.nextFollowUpAt} ASC NULLS LAST`, asc(pi.id)] : [desc(pi.id)]))
+    .limit(q.limit + 1);
+  const items = rows.slice(0, q.limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > q.limit ? encodeCursor(byDue ? [last.nextFollowUpAt?.toISOString() ?? '', last.id] : [last.id]) : null;
+  return { items: items.map((r) => toProspect(p, r as InterestRow, r.customer)), nextCursor };
+}
+
+type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+// Interactions and events of the customer's prospects that the caller may see, newest first.
+export async function customerTimeline(db: Db, p: Principal, customerId: string): Promise<{ items: TimelineEntry[] }> {
+  const visible = await db.select({ id: projectInterests.id, projectName: projects.name }).from(projectInterests).innerJoin(projects, eq(projects.id, projectInterests.projectId)).where(and(eq(projectInterests.customerId, customerId), prospectScope(p)));
+  if (!visible.length) throw notFound('客户');
+  const ids = visible.map((v) => v.id);
+  const projectOf = new Map(visible.map((v) => [v.id, v.projectName]));
+  const [acts, events] = await Promise.all([
+    db.select().from(interactions).where(inArray(interactions.interestId, ids)).orderBy(desc(interactions.occurredAt)).limit(500),
+    db.select().from(interestEvents).where(inArray(interestEvents.interestId, ids)).orderBy(desc(interestEvents.at)).limit(500),
+  ]);
+  const items: TimelineEntry[] = [
+    ...acts.map((a) => ({ id: a.id, at: a.occurredAt.toISOString(), kind: 'interaction' as const, projectName: projectOf.get(a.interestId) ?? '', actorName: a.createdByName, interactionType: a.type as TimelineEntry['interactionType'], content: a.nextAction ? `${a.content}（下一步：${a.nextAction}）` : a.content, from: null, to: a.reaction, reason: '' })),
+    ...events.map((e) => ({ id: e.id, at: e.at.toISOString(), kind: e.type as TimelineEntry['kind'], projectName: projectOf.get(e.interestId) ?? '', actorName: e.actorName, interactionType: null, content: '', from: e.fromValue, to: e.toValue, reason: e.reason })),
+  ];
+  items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id.localeCompare(a.id)));
+  return { items: items.slice(0, 500) };
+}

@@ -1,0 +1,29 @@
+import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Principal } from '../../platform/access/principal.ts';
+import { projectInterests } from './tables.ts';
+
+// Which prospects (project interests) a principal sees:
+//   own → those they own; team → their team's (and their own); project → their projects';
+//   company → their company's; group → all.
+export function prospectScope(p: Principal): SQL | undefined {
+  const pi = projectInterests;
+  switch (p.scope) {
+    case 'group':
+      return undefined;
+    case 'company':
+      return p.companyId ? eq(pi.companyId, p.companyId) : sql`false`;
+    case 'project':
+      return p.projectIds.length ? inArray(pi.projectId, p.projectIds) : sql`false`;
+    case 'team':
+      return p.teamId ? or(eq(pi.ownerTeamId, p.teamId), eq(pi.ownerId, p.userId)) : eq(pi.ownerId, p.userId);
+    case 'own':
+      return eq(pi.ownerId, p.userId);
+  }
+}
+
+// The public pool of a project is visible to those who may claim from it in that project.
+export function poolScope(p: Principal): SQL | undefined {
+  if (p.scope === 'group') return undefined;
+  if (p.scope === 'company') return p.companyId ? eq(projectInterests.companyId, p.companyId) : sql`false`;
+  return p.projectIds.length ? inArray(projectInterests.projectId, p.projectIds) : sql`false`;
+}
