@@ -3,6 +3,7 @@ import type { Role } from '../../common/roles.ts';
 import type { Db } from '../db/client.ts';
 import { orgGroups } from '../modules/org/tables.ts';
 import { users } from '../modules/users/tables.ts';
+import { seedDemoProspects } from './customers.ts';
 import { seedBuilding, seedCompany, seedGroup, seedProject, seedTeam, seedUser } from './factories.ts';
 
 export const DEMO_PASSWORD = 'Keyuan2026';
@@ -52,11 +53,20 @@ export async function seedDemo(db: Db, opts: { withAdmin: boolean } = { withAdmi
     { username: 'admin', displayName: '系统管理员', role: 'system_admin', password: DEMO_PASSWORD },
   ];
   const logins: DemoLogin[] = [];
+  const byName = new Map<string, Awaited<ReturnType<typeof seedUser>>>();
   for (const p of people) {
     if (p.role === 'system_admin' && !opts.withAdmin) continue;
     const u = await seedUser(db, p, now);
+    byName.set(u.username, u);
     logins.push({ username: u.username, password: p.password, role: p.role, displayName: u.displayName });
   }
+  const owner = (username: string) => {
+    const u = byName.get(username)!;
+    return { id: u.id, name: u.displayName, teamId: u.teamId };
+  };
+  // Prospects with follow-ups, due dates spread around today, and a few in the public pool.
+  await seedDemoProspects(db, xixi, [owner('zhangwei'), owner('wangqiang')], 48, 10_000_000, now);
+  await seedDemoProspects(db, jc, [owner('liuyang')], 24, 20_000_000, now);
   return logins;
 }
 
