@@ -53,6 +53,9 @@ export async function eraseCustomer(ctx: Ctx, id: string, reason: string) {
       })
       .where(eq(customers.id, id));
     await tx.update(interactions).set({ content: '（内容已按客户要求删除）', nextAction: '' }).where(eq(interactions.customerId, id));
+    // Free text written about the person goes too; the stage/owner history itself stays.
+    await tx.update(projectInterests).set({ lostReason: '' }).where(eq(projectInterests.customerId, id));
+    await tx.update(interestEvents).set({ reason: '' }).where(and(eq(interestEvents.customerId, id), eq(interestEvents.type, 'stage')));
     await recordAudit(tx, ctx.actor, ctx.now, { action: 'delete', entityType: 'customer', entityId: id, entityLabel: `客户个人信息删除：${reason}`, changes: { erasedAt: { before: null, after: ctx.now.toISOString() } } });
   });
 }
