@@ -14,6 +14,12 @@ function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>
 
 const LoginPage = lazyPage(() => import('./pages/login/login-page.tsx'), 'LoginPage');
 const HomePage = lazyPage(() => import('./pages/home/home-page.tsx'), 'HomePage');
+const CustomerListPage = lazyPage(() => import('./pages/customers/customer-list-page.tsx'), 'CustomerListPage');
+const CustomerDetailPage = lazyPage(() => import('./pages/customers/customer-detail-page.tsx'), 'CustomerDetailPage');
+const MyBoardPage = lazyPage(() => import('./pages/customers/my-board-page.tsx'), 'MyBoardPage');
+const TeamBoardPage = lazyPage(() => import('./pages/customers/team-board-page.tsx'), 'TeamBoardPage');
+const PoolPage = lazyPage(() => import('./pages/customers/pool-page.tsx'), 'PoolPage');
+const ImportPage = lazyPage(() => import('./pages/customers/import-page.tsx'), 'ImportPage');
 const OrgPage = lazyPage(() => import('./pages/org/org-page.tsx'), 'OrgPage');
 const ProjectDetailPage = lazyPage(() => import('./pages/org/project-detail-page.tsx'), 'ProjectDetailPage');
 const TeamsPage = lazyPage(() => import('./pages/teams/teams-page.tsx'), 'TeamsPage');
@@ -54,6 +60,12 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'customers', element: guarded('customers.read', CustomerListPage) },
+          { path: 'customers/board', element: guarded('customers.write', MyBoardPage) },
+          { path: 'customers/team-board', element: guarded('customers.assign', TeamBoardPage) },
+          { path: 'customers/pool', element: guarded('customers.pool', PoolPage) },
+          { path: 'customers/import', element: guarded('customers.import', ImportPage) },
+          { path: 'customers/:id', element: guarded('customers.read', CustomerDetailPage) },
           { path: 'org', element: guarded('org.read', OrgPage) },
           { path: 'org/projects/:id', element: guarded('org.read', ProjectDetailPage) },
           { path: 'teams', element: guarded('users.read', TeamsPage) },

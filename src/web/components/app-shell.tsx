@@ -1,6 +1,10 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ClusterOutlined,
+  ContactsOutlined,
+  InboxOutlined,
+  ScheduleOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -25,6 +29,10 @@ type NavItem = { path: string; label: string; icon: ReactNode; permission?: Perm
 // The side menu: an entry appears only when the role holds its permission.
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: '首页', icon: <HomeOutlined /> },
+  { path: '/customers', label: '客户', icon: <ContactsOutlined />, permission: 'customers.read' },
+  { path: '/customers/board', label: '我的跟进', icon: <ScheduleOutlined />, permission: 'customers.write' },
+  { path: '/customers/team-board', label: '团队跟进', icon: <ClusterOutlined />, permission: 'customers.assign' },
+  { path: '/customers/pool', label: '公客池', icon: <InboxOutlined />, permission: 'customers.pool' },
   { path: '/org', label: '组织与房源', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/teams', label: '团队', icon: <TeamOutlined />, permission: 'users.read' },
   { path: '/users', label: '用户与角色', icon: <UserOutlined />, permission: 'users.read' },
@@ -35,9 +43,11 @@ export const NAV_ITEMS: NavItem[] = [
 
 const MOBILE_QUERY = '(max-width: 991.98px)'; // below antd's `lg` breakpoint
 
+// The deepest entry containing the page: /customers/board is 「我的跟进」, /customers/123 is 「客户」.
 function selectedPath(pathname: string): string {
   const match = NAV_ITEMS.filter((item) => item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)));
-  return match[0]?.path ?? (pathname === '/' ? '/' : '');
+  const deepest = match.sort((a, b) => b.path.length - a.path.length)[0];
+  return deepest?.path ?? (pathname === '/' ? '/' : '');
 }
 
 export function AppShell() {

@@ -12,8 +12,10 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: FieldError[];
+  /** The problem's other members (e.g. `existing` on CUSTOMER_EXISTS), as the server sent them. */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, extensions: Record<string, unknown> = {}) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
@@ -21,6 +23,7 @@ export class ApiError extends Error {
     this.title = problem.title;
     this.detail = problem.detail;
     this.errors = problem.errors ?? [];
+    this.extensions = extensions;
   }
 
   /** The text to show a person. */
@@ -95,6 +98,30 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A fetch that did not get an answer: an abort is passed on as is, anything else is 「网络异常」. */
+function networkError(error: unknown): unknown {
+  if (error instanceof DOMException && error.name === 'AbortError') return error;
+  return new ApiError({
+    type: 'about:blank',
+    title: '网络异常',
+    status: 0,
+    code: 'NETWORK_ERROR',
+    detail: '网络异常，请检查网络连接后重试',
+  });
+}
+
+/** The error for a failed response whose body (a problem, or anything else) has been read. */
+function failure(response: Response, data: unknown, authRedirect: boolean | undefined): ApiError {
+  const parsed = problemSchema.safeParse(data);
+  const problem = parsed.success ? parsed.data : fallbackProblem(response.status, response.statusText);
+  if (response.status === 401 && authRedirect !== false) unauthorizedHandler?.();
+  return new ApiError(problem, parsed.success && isRecord(data) ? data : {});
+}
+
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   const hasBody = options.body !== undefined;
@@ -110,26 +137,58 @@ export async function request<T>(method: string, path: string, options: RequestO
       signal: options.signal,
     });
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({
-      type: 'about:blank',
-      title: '网络异常',
-      status: 0,
-      code: 'NETWORK_ERROR',
-      detail: '网络异常，请检查网络连接后重试',
-    });
+    throw networkError(error);
   }
 
   if (response.status === 204) return undefined as T;
   const data = await readJson(response);
 
-  if (!response.ok) {
-    const parsed = problemSchema.safeParse(data);
-    const problem = parsed.success ? parsed.data : fallbackProblem(response.status, response.statusText);
-    if (response.status === 401 && options.authRedirect !== false) unauthorizedHandler?.();
-    throw new ApiError(problem);
-  }
+  if (!response.ok) throw failure(response, data, options.authRedirect);
   return data as T;
+}
+
+// `attachment; filename="a.xlsx"; filename*=UTF-8''%E5%AE%A2.xlsx`: the encoded name wins.
+function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const encoded = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain ? plain[1].trim() : null;
+}
+
+/**
+ * GETs a file (an .xlsx export, a JSON data package) and hands it to the browser as a download,
+ * named as the server's Content-Disposition says (else `fallbackName`). Failures throw ApiError.
+ */
+export async function download(path: string, query?: QueryParams, fallbackName = 'download'): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), {
+      headers: { accept: '*/*' },
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (!response.ok) throw failure(response, await readJson(response), true);
+
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(response.headers.get('content-disposition')) ?? fallbackName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start saving before the blob goes away.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 type NoBodyOptions = Omit<RequestOptions, 'body'>;
@@ -139,5 +198,6 @@ export const api = {
   post: <T>(path: string, body?: unknown, options?: NoBodyOptions) =>
     request<T>('POST', path, { ...options, body: body ?? {} }),
   patch: <T>(path: string, body: unknown, options?: NoBodyOptions) => request<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body: unknown, options?: NoBodyOptions) => request<T>('PUT', path, { ...options, body }),
   delete: <T = void>(path: string, options?: NoBodyOptions) => request<T>('DELETE', path, options),
 };

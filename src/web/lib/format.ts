@@ -49,3 +49,22 @@ export function formatChangeValue(value: unknown): string {
   if (Array.isArray(value)) return value.map((v) => formatChangeValue(v)).join('、') || EMPTY_TEXT;
   return JSON.stringify(value);
 }
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return EMPTY_TEXT;
+  const value = dayjs(iso);
+  return value.isValid() ? value.tz(APP_TIME_ZONE).format('YYYY-MM-DD') : EMPTY_TEXT;
+}
+
+// A date picked in a picker (a Shanghai calendar day) as that day's 00:00 or 23:59:59 in Shanghai.
+export function shanghaiDayIso(value: Dayjs, end = false): string {
+  const wallClock = value.format(end ? 'YYYY-MM-DDT23:59:59' : 'YYYY-MM-DDT00:00:00');
+  return dayjs.tz(wallClock, APP_TIME_ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+// An ISO instant as a plain Dayjs of its Shanghai calendar day, for a date picker's value.
+export function shanghaiDay(iso: string | null | undefined): Dayjs | null {
+  if (!iso) return null;
+  const value = dayjs(iso);
+  return value.isValid() ? dayjs(value.tz(APP_TIME_ZONE).format('YYYY-MM-DD')) : null;
+}
