@@ -1,10 +1,13 @@
-// npm run bench: the foundation benchmark. For PGlite (always) and PostgreSQL (when one is
+// npm run bench: the foundation benchmark, then the customers benchmark (bench/customers.ts).
+// BENCH_ONLY=foundation or BENCH_ONLY=customers runs one part alone.
+// Foundation: for PGlite (always) and PostgreSQL (when one is
 // reachable), start the real server in a child process, log in as the demo admin, grow the
 // demo world to a realistic project list, and load an authenticated GET /api/v1/projects next
 // to the bare health route of the same server. Writes its section of BENCHMARKS.md.
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { runCustomersBench } from './customers.ts';
 import { growProjects, login, type WorldSize } from './lib/api.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
 import { createBenchDatabase, findPostgres, type BenchPostgres } from './lib/postgres.ts';
@@ -118,7 +121,7 @@ function section(runs: DbRun[], skippedPostgres: boolean, load: number[]): strin
   return lines.join('\n');
 }
 
-async function main() {
+async function foundation() {
   const load = loadavg();
   const runs: DbRun[] = [];
   runs.push(await benchOne('pglite', await pgliteVersion()));
@@ -141,6 +144,15 @@ async function main() {
   const file = join(REPO_ROOT, 'BENCHMARKS.md');
   writeSection(file, 'foundation', md);
   log(`wrote ${file}`);
+}
+
+const PARTS = ['foundation', 'customers'] as const;
+
+async function main() {
+  const only = process.env.BENCH_ONLY?.trim();
+  if (only && !(PARTS as readonly string[]).includes(only)) throw new Error(`BENCH_ONLY must be one of ${PARTS.join(', ')} (got "${only}")`);
+  if (!only || only === 'foundation') await foundation();
+  if (!only || only === 'customers') await runCustomersBench();
 }
 
 main().catch((e: unknown) => {

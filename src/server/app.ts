@@ -11,6 +11,7 @@ import type { AppConfig } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerBoardRoutes } from './modules/customers/board-routes.ts';
 import { registerCustomerRoutes } from './modules/customers/routes.ts';
+import { registerCustomerImportExportRoutes } from './modules/customers/import/routes.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
 import { registerUserRoutes } from './modules/users/routes.ts';
 import { registerGuard } from './platform/access/guard.ts';
@@ -77,6 +78,7 @@ export async function buildApp(opts: BuildAppOptions) {
   registerUserRoutes(app, deps);
   registerCustomerRoutes(app, deps);
   registerBoardRoutes(app, deps);
+  registerCustomerImportExportRoutes(app, deps);
 
   // The built web app (npm run build:web) with client-side routing: unknown non-API paths get
   // index.html; unknown API paths stay 404 problems.

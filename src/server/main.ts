@@ -8,6 +8,7 @@ import { systemClock } from './platform/clock.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
 import { registerSessionCleanup } from './platform/jobs/session-cleanup.ts';
 import { registerProspectReclaim } from './modules/customers/jobs.ts';
+import { registerCustomerImportWorker } from './modules/customers/import/queue.ts';
 import { existingDemoLogins, hasUser, isFirstStart, seedDemo } from './seed/demo.ts';
 import { seedGroup, seedUser } from './seed/factories.ts';
 
@@ -42,6 +43,7 @@ const jobs = createJobs({ database, clock: systemClock, log });
 registerSessionCleanup(jobs, database);
 registerProspectReclaim(jobs, database);
 await jobs.start();
+await registerCustomerImportWorker(jobs, database);
 await jobs.tick();
 
 await app.listen({ port: config.port, host: config.host });

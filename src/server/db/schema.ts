@@ -5,3 +5,4 @@ export * from '../platform/auth/tables.ts';
 export * from '../platform/audit/tables.ts';
 export * from '../platform/jobs/tables.ts';
 export * from '../modules/customers/tables.ts';
+export * from '../modules/customers/import/tables.ts';

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from './create.ts';
+import { eraseCustomerImportRows } from './import/service.ts';
 import { getCustomer } from './read.ts';
 import { prospectScope } from './scope.ts';
 import { customerConsents, customers, interactions, interestEvents, projectInterests } from './tables.ts';
@@ -56,6 +57,7 @@ export async function eraseCustomer(ctx: Ctx, id: string, reason: string) {
     // Free text written about the person goes too; the stage/owner history itself stays.
     await tx.update(projectInterests).set({ lostReason: '' }).where(eq(projectInterests.customerId, id));
     await tx.update(interestEvents).set({ reason: '' }).where(and(eq(interestEvents.customerId, id), eq(interestEvents.type, 'stage')));
+    await eraseCustomerImportRows(tx, id);
     await recordAudit(tx, ctx.actor, ctx.now, { action: 'delete', entityType: 'customer', entityId: id, entityLabel: `客户个人信息删除：${reason}`, changes: { erasedAt: { before: null, after: ctx.now.toISOString() } } });
   });
 }

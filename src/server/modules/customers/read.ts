@@ -33,8 +33,13 @@ function searchCondition(q: string): SQL {
       return eq(customers.mobileTail, s.value);
     case 'latin':
       return or(like(customers.namePinyin, `${s.value}%`), like(customers.nameInitials, `${s.value}%`))!;
-    case 'name':
-      return ilike(customers.name, containsPattern(s.value));
+    case 'name': {
+      // Chinese fragments go through the character/pair index; the ILIKE checks the exact order.
+      const chars = [...s.value];
+      if (!/^[\u4e00-\u9fff]+$/.test(s.value)) return ilike(customers.name, containsPattern(s.value));
+      const grams = chars.length === 1 ? chars : chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
+      return and(arrayContains(customers.nameGrams, grams), ilike(customers.name, containsPattern(s.value)))!;
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../platform/access/principal.ts';
 import { projectInterests } from './tables.ts';
 
@@ -15,7 +15,8 @@ export function prospectScope(p: Principal): SQL | undefined {
     case 'project':
       return p.projectIds.length ? inArray(pi.projectId, p.projectIds) : sql`false`;
     case 'team':
-      return p.teamId ? or(eq(pi.ownerTeamId, p.teamId), eq(pi.ownerId, p.userId)) : eq(pi.ownerId, p.userId);
+      // owner_team_id is the owner's team at assignment (the manager's own prospects included).
+      return p.teamId ? eq(pi.ownerTeamId, p.teamId) : eq(pi.ownerId, p.userId);
     case 'own':
       return eq(pi.ownerId, p.userId);
   }

@@ -14,6 +14,8 @@ export const customers = pgTable(
     // Search keys derived from the name: full pinyin (zhangwei) and initials (zw).
     namePinyin: text('name_pinyin').notNull().default(''),
     nameInitials: text('name_initials').notNull().default(''),
+    // Characters and character pairs of the name, kept by the database (migration 0005).
+    nameGrams: text('name_grams').array().generatedAlwaysAs(sql`customer_name_grams(name)`),
     gender: text('gender').notNull().default('unknown'),
     ageBand: text('age_band'),
     mobile: text('mobile').notNull(),
@@ -49,6 +51,7 @@ export const customers = pgTable(
     uniqueIndex('customers_mobile_key').on(t.mobile).where(sql`erased_at IS NULL`),
     index('customers_mobile_tail_idx').on(t.mobileTail),
     index('customers_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('customers_name_grams_idx').using('gin', t.nameGrams),
     index('customers_pinyin_idx').on(t.namePinyin.op('text_pattern_ops')),
     index('customers_initials_idx').on(t.nameInitials.op('text_pattern_ops')),
     index('customers_tags_idx').using('gin', t.tags),
@@ -93,9 +96,12 @@ export const projectInterests = pgTable(
   },
   (t) => [
     uniqueIndex('project_interests_project_customer_key').on(t.projectId, t.customerId),
-    index('project_interests_owner_due_idx').on(t.ownerId, t.nextFollowUpAt, t.id),
-    index('project_interests_team_due_idx').on(t.ownerTeamId, t.nextFollowUpAt, t.id),
-    index('project_interests_project_due_idx').on(t.projectId, t.nextFollowUpAt, t.id),
+    // Lists read "who is due next" within a scope: one ordered index per scope, open prospects only.
+    index('project_interests_owner_due_idx').on(t.ownerId, t.nextFollowUpAt, t.id).where(sql`NOT in_pool`),
+    index('project_interests_team_due_idx').on(t.ownerTeamId, t.nextFollowUpAt, t.id).where(sql`NOT in_pool`),
+    index('project_interests_project_due_idx').on(t.projectId, t.nextFollowUpAt, t.id).where(sql`NOT in_pool`),
+    index('project_interests_company_due_idx').on(t.companyId, t.nextFollowUpAt, t.id).where(sql`NOT in_pool`),
+    index('project_interests_due_idx').on(t.nextFollowUpAt, t.id).where(sql`NOT in_pool`),
     index('project_interests_customer_idx').on(t.customerId),
     index('project_interests_pool_idx').on(t.projectId, t.inPool),
   ],

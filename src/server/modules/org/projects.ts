@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Project, ProjectStatus, projectCreate, projectListQuery, projectUpdate } from '../../../common/contracts/org.ts';
 import type { Db } from '../../db/client.ts';
 import { rethrowUnique } from '../../db/errors.ts';
+import { queryRows } from '../../db/raw.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { projectScopeCondition } from '../../platform/access/scope.ts';
 import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
@@ -114,8 +115,12 @@ export async function deleteProject(ctx: OrgCtx, id: string, version: number): P
     if (!before) throw notFound('项目');
     if (before.version !== version) throw versionConflict();
     if (before.buildingCount > 0) throw new AppError('PROJECT_NOT_EMPTY', `该项目下还有 ${before.buildingCount} 栋楼，请先删除楼栋`);
-    const teams = await tx.execute(sql`SELECT 1 FROM teams WHERE project_id = ${id} LIMIT 1`);
-    if ((teams as unknown as { rows: unknown[] }).rows.length) throw new AppError('PROJECT_NOT_EMPTY', '该项目下还有团队，请先调整团队');
+    const [held] = await queryRows<{ teams: boolean; prospects: boolean }>(
+      tx,
+      sql`SELECT EXISTS (SELECT 1 FROM teams WHERE project_id = ${id}) AS teams, EXISTS (SELECT 1 FROM project_interests WHERE project_id = ${id}) OR EXISTS (SELECT 1 FROM customer_imports WHERE project_id = ${id}) AS prospects`,
+    );
+    if (held.teams) throw new AppError('PROJECT_NOT_EMPTY', '该项目下还有团队，请先调整团队');
+    if (held.prospects) throw new AppError('PROJECT_NOT_EMPTY', '该项目下已有客户，不能删除');
     // Assignments to a deleted project go with it (the audit keeps who had it).
     await tx.delete(userProjects).where(eq(userProjects.projectId, id));
     await tx.delete(projects).where(eq(projects.id, id));
