@@ -2,19 +2,17 @@ import type { CollapseProps } from 'antd';
 import { App, Checkbox, Col, Collapse, Form, Input, Modal, Radio, Row } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Customer } from '../../../common/contracts/customers.ts';
 import type { Grade, SourceChannel } from '../../../common/customers.ts';
 import { useSession } from '../../auth/session.tsx';
-import type { FieldError } from '../../data/client.ts';
 import { ApiError } from '../../data/client.ts';
-import type { CustomerCreateBody, CustomerExists } from '../../data/hooks/customers.ts';
+import type { CustomerExists } from '../../data/hooks/customers.ts';
 import { existingCustomerOf, useAddInterest, useCreateCustomer } from '../../data/hooks/customers.ts';
 import { useConsultantOptions, useScopeProjects } from '../../data/hooks/prospects.ts';
 import { LeanSelect } from '../../components/lean-select.tsx';
 import { applyFieldErrors, useApiErrorHandler } from '../../components/use-api-error.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { CustomerExistsAlert } from './customer-exists-alert.tsx';
-import type { ProfileFormValues } from './customer-fields.tsx';
+import { flattenConsentErrors, SECTION_OF, toBody, type ConsentChannel, type ConsentPurpose, type CreateValues } from './customer-create-values.ts';
 import {
   ClassificationFields,
   GenderField,
@@ -25,77 +23,6 @@ import {
   SourceChannelField,
 } from './customer-fields.tsx';
 import { CONSENT_CHANNEL_OPTIONS, CONSENT_PURPOSE_OPTIONS, GRADE_SHORT_OPTIONS, NEW_STAGE_OPTIONS } from './options.ts';
-
-type ConsentPurpose = Customer['consents'][number]['purpose'];
-type ConsentChannel = Customer['consents'][number]['channel'];
-
-type CreateValues = ProfileFormValues & {
-  projectId?: string;
-  ownerId?: string;
-  grade: Grade;
-  stage: 'potential' | 'intending';
-  referrerName?: string;
-  consentPurposes?: ConsentPurpose[];
-  consentChannel?: ConsentChannel;
-};
-
-// Which collapsible section holds a field, so a section with an error opens by itself.
-const SECTION_OF: Partial<Record<keyof CreateValues, string>> = {
-  tags: 'classify',
-  buyerType: 'classify',
-  familySegment: 'classify',
-  needLayout: 'need',
-  needAreaMin: 'need',
-  needAreaMax: 'need',
-  budgetMin: 'need',
-  budgetMax: 'need',
-  purpose: 'need',
-  paymentMethod: 'need',
-  idNumber: 'more',
-  referrerName: 'more',
-  consentPurposes: 'consent',
-  consentChannel: 'consent',
-};
-
-// The API nests consent ({ consent: { purposes, channel } }); the form keeps it flat.
-function flattenConsentErrors(errors: FieldError[]): FieldError[] {
-  return errors.map((error) => {
-    const field = error.field.replace(/^body\./, '');
-    if (field === 'consent' || field.startsWith('consent.purposes')) return { ...error, field: 'consentPurposes' };
-    if (field.startsWith('consent.channel')) return { ...error, field: 'consentChannel' };
-    return error;
-  });
-}
-
-function toBody(v: CreateValues): CustomerCreateBody {
-  const trimmed = (value: string | undefined) => value?.trim() ?? '';
-  return {
-    name: v.name.trim(),
-    mobile: trimmed(v.mobile),
-    gender: v.gender,
-    projectId: v.projectId ?? '',
-    ownerId: v.ownerId || undefined,
-    sourceChannel: v.sourceChannel as SourceChannel,
-    grade: v.grade,
-    stage: v.stage,
-    tags: (v.tags ?? []).map((tag) => tag.trim()).filter(Boolean),
-    buyerType: v.buyerType ?? null,
-    familySegment: v.familySegment ?? null,
-    needLayout: trimmed(v.needLayout),
-    needAreaMin: v.needAreaMin ?? null,
-    needAreaMax: v.needAreaMax ?? null,
-    budgetMin: v.budgetMin ?? null,
-    budgetMax: v.budgetMax ?? null,
-    purpose: v.purpose ?? null,
-    paymentMethod: v.paymentMethod ?? null,
-    idNumber: trimmed(v.idNumber ?? undefined).toUpperCase() || null,
-    referrerName: trimmed(v.referrerName),
-    consent:
-      v.consentPurposes && v.consentPurposes.length > 0 && v.consentChannel
-        ? { purposes: v.consentPurposes, channel: v.consentChannel }
-        : undefined,
-  };
-}
 
 type Duplicate = { existing: CustomerExists; projectId: string | undefined; channel?: SourceChannel; grade: Grade };
 
