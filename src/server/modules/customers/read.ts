@@ -32,7 +32,8 @@ function searchCondition(q: string): SQL {
     case 'tail':
       return eq(customers.mobileTail, s.value);
     case 'latin':
-      return or(like(customers.namePinyin, `${s.value}%`), like(customers.nameInitials, `${s.value}%`))!;
+      // The interest's copies of the keys: the prefix range sits in the scope's own index.
+      return or(like(projectInterests.customerPinyin, `${s.value}%`), like(projectInterests.customerInitials, `${s.value}%`))!;
     case 'name': {
       // Chinese fragments go through the character/pair index; the ILIKE checks the exact order.
       const chars = [...s.value];

@@ -92,6 +92,10 @@ export const projectInterests = pgTable(
     lastContactAt: ts('last_contact_at'),
     nextFollowUpAt: ts('next_follow_up_at'),
     assignedAt: ts('assigned_at'),
+    // Copies of the customer's pinyin search keys, kept by triggers (migration 0008), so a
+    // pinyin/initials search is one index range within the caller's scope.
+    customerPinyin: text('customer_pinyin').notNull().default(''),
+    customerInitials: text('customer_initials').notNull().default(''),
     ...auditedColumns(),
   },
   (t) => [
@@ -102,6 +106,10 @@ export const projectInterests = pgTable(
     index('project_interests_project_due_idx').on(t.projectId, t.nextFollowUpAt, t.id).where(sql`NOT in_pool`),
     index('project_interests_company_due_idx').on(t.companyId, t.nextFollowUpAt, t.id).where(sql`NOT in_pool`),
     index('project_interests_due_idx').on(t.nextFollowUpAt, t.id).where(sql`NOT in_pool`),
+    index('project_interests_owner_initials_idx').on(t.ownerId, t.customerInitials.op('text_pattern_ops')),
+    index('project_interests_owner_pinyin_idx').on(t.ownerId, t.customerPinyin.op('text_pattern_ops')),
+    index('project_interests_company_initials_idx').on(t.companyId, t.customerInitials.op('text_pattern_ops')),
+    index('project_interests_company_pinyin_idx').on(t.companyId, t.customerPinyin.op('text_pattern_ops')),
     index('project_interests_customer_idx').on(t.customerId),
     index('project_interests_pool_idx').on(t.projectId, t.inPool),
   ],
