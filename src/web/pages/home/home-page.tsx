@@ -1,8 +1,9 @@
+import { PermissionTags } from '../../components/permission-tags.tsx';
 import { Card, Col, Descriptions, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { Link } from 'react-router';
 import type { Project } from '../../../common/contracts/org.ts';
-import { DATA_SCOPE_LABELS, PERMISSION_LABELS, ROLE_LABELS } from '../../../common/roles.ts';
+import { DATA_SCOPE_LABELS, ROLE_LABELS } from '../../../common/roles.ts';
 import { useProjects } from '../../data/hooks/org.ts';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -122,18 +123,7 @@ export function HomePage() {
                 {
                   key: 'permissions',
                   label: '权限',
-                  children:
-                    me.permissions.length > 0 ? (
-                      <Space size={[4, 4]} wrap>
-                        {me.permissions.map((permission) => (
-                          <Tag key={permission} color="green">
-                            {PERMISSION_LABELS[permission] ?? permission}
-                          </Tag>
-                        ))}
-                      </Space>
-                    ) : (
-                      <Typography.Text type="secondary">当前角色暂无后台管理权限，如需开通请联系系统管理员</Typography.Text>
-                    ),
+                  children: <PermissionTags permissions={me.permissions} empty={<Typography.Text type="secondary">当前角色暂无后台管理权限，如需开通请联系系统管理员</Typography.Text>} />,
                 },
               ]}
             />

@@ -1,7 +1,9 @@
+import { ConfirmPasswordItem } from '../../components/confirm-password-item.tsx';
+import { PermissionTags } from '../../components/permission-tags.tsx';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { ChangePasswordBody } from '../../../common/contracts/auth.ts';
-import { DATA_SCOPE_LABELS, PERMISSION_LABELS, ROLE_LABELS } from '../../../common/roles.ts';
+import { DATA_SCOPE_LABELS, ROLE_LABELS } from '../../../common/roles.ts';
 import { passwordSchema } from '../../../common/validators.ts';
 import { useChangePassword } from '../../data/hooks/auth.ts';
 import { useSession } from '../../auth/session.tsx';
@@ -65,22 +67,7 @@ function ChangePasswordCard() {
         >
           <Input.Password autoComplete="new-password" maxLength={128} />
         </Form.Item>
-        <Form.Item
-          label="确认新密码"
-          name="confirmPassword"
-          required
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: '请再次输入新密码' },
-            ({ getFieldValue }) => ({
-              validator: async (_rule, value: unknown) => {
-                if (value && value !== getFieldValue('newPassword')) throw new Error('两次输入的新密码不一致');
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" maxLength={128} />
-        </Form.Item>
+        <ConfirmPasswordItem />
         {done && <Alert type="success" showIcon title="密码已修改" style={{ marginBottom: 16 }} role="status" />}
         <Button type="primary" htmlType="submit" loading={change.isPending}>
           确认修改
@@ -130,18 +117,7 @@ export function ProfilePage() {
                 {
                   key: 'permissions',
                   label: '权限',
-                  children:
-                    me.permissions.length > 0 ? (
-                      <Space size={[4, 4]} wrap>
-                        {me.permissions.map((p) => (
-                          <Tag key={p} color="green">
-                            {PERMISSION_LABELS[p] ?? p}
-                          </Tag>
-                        ))}
-                      </Space>
-                    ) : (
-                      EMPTY_TEXT
-                    ),
+                  children: <PermissionTags permissions={me.permissions} empty={EMPTY_TEXT} />,
                 },
                 { key: 'lastLogin', label: '上次登录', children: formatDateTime(me.lastLoginAt) },
               ]}

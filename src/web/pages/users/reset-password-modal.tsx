@@ -1,3 +1,4 @@
+import { ConfirmPasswordItem } from '../../components/confirm-password-item.tsx';
 import { App, Form, Input } from 'antd';
 import type { User } from '../../../common/contracts/users.ts';
 import { passwordSchema } from '../../../common/validators.ts';
@@ -32,22 +33,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
       >
         <Input.Password maxLength={128} autoComplete="new-password" />
       </Form.Item>
-      <Form.Item
-        label="确认新密码"
-        name="confirmPassword"
-        required
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: '请再次输入新密码' },
-          ({ getFieldValue }) => ({
-            validator: async (_rule, value: unknown) => {
-              if (value && value !== getFieldValue('newPassword')) throw new Error('两次输入的密码不一致');
-            },
-          }),
-        ]}
-      >
-        <Input.Password maxLength={128} autoComplete="new-password" />
-      </Form.Item>
+      <ConfirmPasswordItem />
     </FormModal>
   );
 }
