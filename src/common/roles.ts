@@ -16,6 +16,10 @@ export const PERMISSIONS = [
   'customers.import',
   'customers.export',
   'customers.rights', // personal-data requests: export everything held, erase
+  'complaints.read', // complaints in scope, the case library, early-warning alerts
+  'complaints.write', // record complaints and work them through the eight steps
+  'complaints.manage', // assign and escalate, link issues, group complaints, SLA settings
+  'complaints.reports', // complaint dashboards and weekly/monthly reports
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,6 +38,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'customers.import': '导入客户',
   'customers.export': '导出客户',
   'customers.rights': '个人信息导出与删除',
+  'complaints.read': '查看投诉与案例',
+  'complaints.write': '受理与处理投诉',
+  'complaints.manage': '分派投诉、群诉与时限设置',
+  'complaints.reports': '投诉看板与报表',
 };
 
 export const ROLES = [
@@ -66,15 +74,15 @@ export const ROLE_LABELS: Record<Role, string> = {
 // Least privilege: each role holds only what its work needs. Later modules add their own
 // permissions here (complaints, customers, …) and grant them per role.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  group_cr: ['org.read', 'users.read', 'audit.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights'],
-  company_cr_manager: ['org.read', 'users.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights'],
-  sales_manager: ['org.read', 'users.read', 'customers.read', 'customers.write', 'customers.assign', 'customers.pool', 'customers.reveal', 'customers.import', 'customers.export'],
-  sales_consultant: ['org.read', 'customers.read', 'customers.write', 'customers.pool'],
+  group_cr: ['org.read', 'users.read', 'audit.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights', 'complaints.read', 'complaints.write', 'complaints.manage', 'complaints.reports'],
+  company_cr_manager: ['org.read', 'users.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights', 'complaints.read', 'complaints.write', 'complaints.manage', 'complaints.reports'],
+  sales_manager: ['org.read', 'users.read', 'customers.read', 'customers.write', 'customers.assign', 'customers.pool', 'customers.reveal', 'customers.import', 'customers.export', 'complaints.read', 'complaints.write'],
+  sales_consultant: ['org.read', 'customers.read', 'customers.write', 'customers.pool', 'complaints.read', 'complaints.write'],
   marketing: ['org.read', 'customers.read', 'customers.import', 'customers.export'],
-  engineering: ['org.read'],
-  property: ['org.read'],
+  engineering: ['org.read', 'complaints.read', 'complaints.write'],
+  property: ['org.read', 'complaints.read', 'complaints.write'],
   channel_broker: [],
-  executive: ['org.read', 'users.read', 'customers.read'],
+  executive: ['org.read', 'users.read', 'customers.read', 'complaints.read', 'complaints.reports'],
   system_admin: ['org.read', 'org.manage', 'users.read', 'users.manage', 'tokens.manage', 'audit.read'],
 };
 

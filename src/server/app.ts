@@ -9,9 +9,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/client.ts';
+import { registerComplaintReportRoutes } from './modules/complaints/report-routes.ts';
 import { registerBoardRoutes } from './modules/customers/board-routes.ts';
 import { registerCustomerRoutes } from './modules/customers/routes.ts';
 import { registerCustomerImportExportRoutes } from './modules/customers/import/routes.ts';
+import { registerComplaintLibraryRoutes } from './modules/complaints/library-routes.ts';
+import { registerPublicComplaintRoutes } from './modules/complaints/public-routes.ts';
+import { registerComplaintRoutes } from './modules/complaints/routes.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
 import { registerUserRoutes } from './modules/users/routes.ts';
 import { registerGuard } from './platform/access/guard.ts';
@@ -22,6 +26,7 @@ import { registerTokenRoutes } from './platform/auth/token-routes.ts';
 import type { Clock } from './platform/clock.ts';
 import { registerErrorHandling } from './platform/errors/handler.ts';
 import type { App, Deps } from './platform/http/types.ts';
+import { registerNotificationRoutes } from './platform/notify/routes.ts';
 
 // Validation messages in Chinese for every zod schema (field errors reach users as-is).
 z.config(z.locales.zhCN());
@@ -79,6 +84,11 @@ export async function buildApp(opts: BuildAppOptions) {
   registerCustomerRoutes(app, deps);
   registerBoardRoutes(app, deps);
   registerCustomerImportExportRoutes(app, deps);
+  registerComplaintRoutes(app, deps);
+  registerComplaintLibraryRoutes(app, deps);
+  registerPublicComplaintRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
+  registerComplaintReportRoutes(app, deps);
 
   // The built web app (npm run build:web) with client-side routing: unknown non-API paths get
   // index.html; unknown API paths stay 404 problems.

@@ -14,6 +14,9 @@ export type AppConfig = {
   bodyLimit: number;
   logLevel: string;
   webDir: string;
+  // smtp://user:pass@host:587 — when set, notifications are also e-mailed to users with an address.
+  smtpUrl?: string;
+  smtpFrom: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -31,5 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: Number(env.BODY_LIMIT_BYTES ?? 1_048_576),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: resolve(env.WEB_DIR ?? './dist/web'),
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM ?? 'Keyuan CRM <noreply@keyuan.local>',
   };
 }

@@ -20,6 +20,17 @@ const MyBoardPage = lazyPage(() => import('./pages/customers/my-board-page.tsx')
 const TeamBoardPage = lazyPage(() => import('./pages/customers/team-board-page.tsx'), 'TeamBoardPage');
 const PoolPage = lazyPage(() => import('./pages/customers/pool-page.tsx'), 'PoolPage');
 const ImportPage = lazyPage(() => import('./pages/customers/import-page.tsx'), 'ImportPage');
+const ComplaintListPage = lazyPage(() => import('./pages/complaints/complaint-list-page.tsx'), 'ComplaintListPage');
+const ComplaintCreatePage = lazyPage(() => import('./pages/complaints/complaint-create-page.tsx'), 'ComplaintCreatePage');
+const ComplaintDetailPage = lazyPage(() => import('./pages/complaints/complaint-detail-page.tsx'), 'ComplaintDetailPage');
+const CaseLibraryPage = lazyPage(() => import('./pages/complaints/case-library-page.tsx'), 'CaseLibraryPage');
+const GroupComplaintsPage = lazyPage(() => import('./pages/complaints/group-complaints-page.tsx'), 'GroupComplaintsPage');
+const ComplaintSettingsPage = lazyPage(() => import('./pages/complaints/complaint-settings-page.tsx'), 'ComplaintSettingsPage');
+const ComplaintDashboardPage = lazyPage(() => import('./pages/complaints/dashboard-page.tsx'), 'ComplaintDashboardPage');
+const ComplaintReportsPage = lazyPage(() => import('./pages/complaints/reports-page.tsx'), 'ComplaintReportsPage');
+const NotificationsPage = lazyPage(() => import('./pages/notifications/notifications-page.tsx'), 'NotificationsPage');
+const PublicComplainPage = lazyPage(() => import('./pages/public/complain-page.tsx'), 'PublicComplainPage');
+const PublicComplaintStatusPage = lazyPage(() => import('./pages/public/complaint-status-page.tsx'), 'PublicComplaintStatusPage');
 const OrgPage = lazyPage(() => import('./pages/org/org-page.tsx'), 'OrgPage');
 const ProjectDetailPage = lazyPage(() => import('./pages/org/project-detail-page.tsx'), 'ProjectDetailPage');
 const TeamsPage = lazyPage(() => import('./pages/teams/teams-page.tsx'), 'TeamsPage');
@@ -47,6 +58,25 @@ export const router = createBrowserRouter([
       </Suspense>
     ),
   },
+  // The owners' own pages: no login, phone-first.
+  {
+    path: '/complain',
+    errorElement: <RouteError />,
+    element: (
+      <Suspense fallback={<FullScreenSpin />}>
+        <PublicComplainPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/complain/status',
+    errorElement: <RouteError />,
+    element: (
+      <Suspense fallback={<FullScreenSpin />}>
+        <PublicComplaintStatusPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/',
     errorElement: <RouteError />,
@@ -66,6 +96,15 @@ export const router = createBrowserRouter([
           { path: 'customers/pool', element: guarded('customers.pool', PoolPage) },
           { path: 'customers/import', element: guarded('customers.import', ImportPage) },
           { path: 'customers/:id', element: guarded('customers.read', CustomerDetailPage) },
+          { path: 'complaints', element: guarded('complaints.read', ComplaintListPage) },
+          { path: 'complaints/new', element: guarded('complaints.write', ComplaintCreatePage) },
+          { path: 'complaints/cases', element: guarded('complaints.read', CaseLibraryPage) },
+          { path: 'complaints/groups', element: guarded('complaints.read', GroupComplaintsPage) },
+          { path: 'complaints/settings', element: guarded('complaints.manage', ComplaintSettingsPage) },
+          { path: 'complaints/dashboard', element: guarded('complaints.reports', ComplaintDashboardPage) },
+          { path: 'complaints/reports', element: guarded('complaints.reports', ComplaintReportsPage) },
+          { path: 'complaints/:id', element: guarded('complaints.read', ComplaintDetailPage) },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: 'org', element: guarded('org.read', OrgPage) },
           { path: 'org/projects/:id', element: guarded('org.read', ProjectDetailPage) },
           { path: 'teams', element: guarded('users.read', TeamsPage) },

@@ -40,6 +40,13 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   user: '用户',
   api_token: 'API 令牌',
   session: '会话',
+  complaint: '投诉',
+  complaint_case: '投诉案例',
+  complaint_issue: '投诉问题归集',
+  complaint_contingency: '应急预案事项',
+  group_complaint: '群诉',
+  complaint_settings: '投诉时限设置',
+  complaint_report: '投诉报表',
 };
 
 export const auditEntrySchema = z.object({

@@ -6,3 +6,6 @@ export * from '../platform/audit/tables.ts';
 export * from '../platform/jobs/tables.ts';
 export * from '../modules/customers/tables.ts';
 export * from '../modules/customers/import/tables.ts';
+export * from '../platform/notify/tables.ts';
+export * from '../platform/rate-limit/tables.ts';
+export * from '../modules/complaints/tables.ts';

@@ -1,4 +1,11 @@
 import {
+  AlertOutlined,
+  BellOutlined,
+  BookOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
+  FileTextOutlined,
+  UsergroupAddOutlined,
   ApartmentOutlined,
   AuditOutlined,
   ClusterOutlined,
@@ -22,6 +29,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Permission } from '../../common/roles.ts';
 import { DATA_SCOPE_LABELS, ROLE_LABELS } from '../../common/roles.ts';
 import { useSession } from '../auth/session.tsx';
+import { NotificationBell } from './notification-bell.tsx';
 import { PageLoading } from './page-loading.tsx';
 
 type NavItem = { path: string; label: string; icon: ReactNode; permission?: Permission };
@@ -33,6 +41,13 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/customers/board', label: '我的跟进', icon: <ScheduleOutlined />, permission: 'customers.write' },
   { path: '/customers/team-board', label: '团队跟进', icon: <ClusterOutlined />, permission: 'customers.assign' },
   { path: '/customers/pool', label: '公客池', icon: <InboxOutlined />, permission: 'customers.pool' },
+  { path: '/complaints', label: '投诉', icon: <AlertOutlined />, permission: 'complaints.read' },
+  { path: '/complaints/dashboard', label: '投诉看板', icon: <DashboardOutlined />, permission: 'complaints.reports' },
+  { path: '/complaints/reports', label: '投诉报表', icon: <FileTextOutlined />, permission: 'complaints.reports' },
+  { path: '/complaints/cases', label: '案例库', icon: <BookOutlined />, permission: 'complaints.read' },
+  { path: '/complaints/groups', label: '群诉管理', icon: <UsergroupAddOutlined />, permission: 'complaints.read' },
+  { path: '/complaints/settings', label: '投诉时限设置', icon: <FieldTimeOutlined />, permission: 'complaints.manage' },
+  { path: '/notifications', label: '消息中心', icon: <BellOutlined /> },
   { path: '/org', label: '组织与房源', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/teams', label: '团队', icon: <TeamOutlined />, permission: 'users.read' },
   { path: '/users', label: '用户与角色', icon: <UserOutlined />, permission: 'users.read' },
@@ -117,6 +132,7 @@ export function AppShell() {
             aria-label={collapsed ? '展开菜单' : '收起菜单'}
           />
           <div className="app-header-user">
+            <NotificationBell />
             <div className="app-header-identity">
               <Typography.Text strong>{me.displayName}</Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

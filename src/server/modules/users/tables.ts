@@ -27,6 +27,8 @@ export const users = pgTable(
     // Null for group-level staff (group centre, executives, administrators).
     companyId: uuid('company_id').references(() => companies.id),
     teamId: uuid('team_id').references(() => teams.id),
+    // Where e-mail copies of notifications go (when SMTP is configured); empty for none.
+    email: text('email').notNull().default(''),
     active: boolean('active').notNull().default(true),
     lockedUntil: ts('locked_until'),
     lastLoginAt: ts('last_login_at'),

@@ -1,0 +1,83 @@
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { CONTINGENCY_ITEMS, SEVERITY_LABELS, SEVERITY_REASON_LABELS, type Severity, type SeverityReason } from '../../../common/complaints.ts';
+import { addShanghaiMonths } from '../../../common/time.ts';
+import type { Db } from '../../db/client.ts';
+import { notifyUsers, usersResponsibleFor } from '../../platform/notify/notify.ts';
+import { complaintLink, type StepCtx } from './escalation.ts';
+import { recordComplaintEvents, type ComplaintRecord } from './queries.ts';
+import { classifySeverity, resolutionDueAt, severityRank, type SeverityFacts } from './rules.ts';
+import { limitsFor } from './settings.ts';
+import { complaintContingencyItems, complaints } from './tables.ts';
+
+// Different complainants (a linked customer, else the contact mobile) of the issue within one
+// month either side of this complaint's filing.
+export async function sameIssueComplainants(db: Db, c: ComplaintRecord): Promise<number> {
+  if (!c.issueId) return 1;
+  const [row] = await db
+    .select({ n: sql<number>`count(DISTINCT COALESCE(${complaints.customerId}::text, ${complaints.contactMobile}))` })
+    .from(complaints)
+    .where(and(eq(complaints.issueId, c.issueId), gte(complaints.filedAt, addShanghaiMonths(c.filedAt, -1)), lte(complaints.filedAt, addShanghaiMonths(c.filedAt, 1))));
+  return Math.max(1, Number(row.n));
+}
+
+export function severityFacts(c: ComplaintRecord, sameIssue: number): SeverityFacts {
+  return {
+    filedAt: c.filedAt,
+    resolvedAt: c.resolvedAt,
+    lawsuitFiled: c.lawsuitFiled,
+    mediaExposed: c.mediaExposed,
+    lawsuitOrMediaRisk: c.lawsuitOrMediaRisk,
+    collective: c.collective,
+    complainantCount: c.complainantCount,
+    sameIssueComplainants: sameIssue,
+    companyFault: c.companyFault,
+    reopenCount: c.reopenCount,
+    needsOutsideSupport: c.needsOutsideSupport,
+  };
+}
+
+const reasonText = (reasons: readonly string[]) => reasons.map((r) => SEVERITY_REASON_LABELS[r as SeverityReason]).join('；');
+
+// Re-evaluate by the seeds' rules and save any change with an event that says why; a drop is
+// recorded with the clauses that no longer hold. A complaint that becomes major gets its
+// contingency checklist and the group centre is told at once. `why` names the trigger.
+export async function applySeverity(ctx: StepCtx, c: ComplaintRecord, why: string, sameIssue?: number): Promise<ComplaintRecord> {
+  const result = classifySeverity(severityFacts(c, sameIssue ?? (await sameIssueComplainants(ctx.db, c))), ctx.now);
+  const before = c.severity as Severity;
+  const sameReasons = result.reasons.join(',') === c.severityReasons.join(',');
+  if (result.severity === before && sameReasons) return c;
+  const limits = await limitsFor(ctx.db, c.companyId);
+  const changedLevel = result.severity !== before;
+  const [saved] = await ctx.db
+    .update(complaints)
+    .set({
+      severity: result.severity,
+      severityReasons: result.reasons,
+      ...(changedLevel ? { resolutionDueAt: resolutionDueAt(result.severity, c.filedAt, limits), resolutionWarnedAt: null } : {}),
+      updatedAt: ctx.now,
+      version: sql`${complaints.version} + 1`,
+    })
+    .where(eq(complaints.id, c.id))
+    .returning();
+  if (!changedLevel) return saved;
+  const dropped = severityRank(result.severity) < severityRank(before);
+  const lost = c.severityReasons.filter((r) => !result.reasons.includes(r as SeverityReason));
+  const content = dropped
+    ? `${why}：不再满足「${reasonText(lost) || SEVERITY_LABELS[before]}」${result.reasons.length ? `；现依据：${reasonText(result.reasons)}` : ''}`
+    : `${why}：${reasonText(result.reasons) || '不满足更高等级的条件'}`;
+  await recordComplaintEvents(ctx.db, ctx.actor, ctx.now, c, [{ kind: 'severity', from: before, to: result.severity, content }]);
+  if (result.severity === 'major') await onBecameMajor(ctx, saved);
+  return saved;
+}
+
+async function onBecameMajor(ctx: StepCtx, c: ComplaintRecord) {
+  await ctx.db
+    .insert(complaintContingencyItems)
+    .values(CONTINGENCY_ITEMS.map((item) => ({ id: uuidv7(), companyId: c.companyId, complaintId: c.id, item, createdAt: ctx.now, updatedAt: ctx.now })))
+    .onConflictDoNothing();
+  const centre = await usersResponsibleFor(ctx.db, ['group_cr'], { companyId: c.companyId, projectId: c.projectId, level: 'group' });
+  await notifyUsers(ctx.db, centre, {
+    kind: 'major', companyId: c.companyId, title: `重大投诉：${c.no}`, body: `${c.title} — ${reasonText(c.severityReasons)}`, link: complaintLink(c.id),
+  }, ctx.now);
+}
