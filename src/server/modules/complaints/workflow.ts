@@ -62,7 +62,7 @@ export async function moveComplaint(ctx: Ctx, id: string, body: z.infer<typeof t
 // An answer to the complainant, shown on their status page; the first one acknowledges.
 export async function replyToComplainant(ctx: Ctx, id: string, body: z.infer<typeof replyBody>) {
   return complaintStep(ctx, id, { why: '答复后评估' }, async (tx, c) => {
-    const saved = body.public ? await saveComplaint(tx, id, { ...acknowledged(c, ctx.now) }, ctx.now) : c;
+    const saved = body.public && !c.acknowledgedAt ? await saveComplaint(tx, id, { acknowledgedAt: ctx.now }, ctx.now) : c;
     await recordComplaintEvents(tx, ctx.actor, ctx.now, c, [{ kind: body.public ? 'reply' : 'note', content: body.content, public: body.public }]);
     return saved;
   });
