@@ -3,6 +3,7 @@ import type { Role } from '../../common/roles.ts';
 import type { Db } from '../db/client.ts';
 import { orgGroups } from '../modules/org/tables.ts';
 import { users } from '../modules/users/tables.ts';
+import { seedDemoComplaints } from './complaints.ts';
 import { seedDemoProspects } from './customers.ts';
 import { seedBuilding, seedCompany, seedGroup, seedProject, seedTeam, seedUser } from './factories.ts';
 
@@ -67,6 +68,8 @@ export async function seedDemo(db: Db, opts: { withAdmin: boolean } = { withAdmi
   // Prospects with follow-ups, due dates spread around today, and a few in the public pool.
   await seedDemoProspects(db, xixi, [owner('zhangwei'), owner('wangqiang')], 48, 10_000_000, now);
   await seedDemoProspects(db, jc, [owner('liuyang')], 24, 20_000_000, now);
+  // Complaints through the real services: steps, call-backs, a major case, an early warning.
+  await seedDemoComplaints(db, { hz: [xixi, qj], cd: jc }, now);
   return logins;
 }
 
