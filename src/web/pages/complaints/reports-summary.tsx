@@ -1,0 +1,51 @@
+import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
+import type { ComplaintReport } from '../../../common/contracts/complaints.ts';
+import { APP_TIME_ZONE, dayjs } from '../../lib/dayjs.ts';
+import { formatDate, formatNumber } from '../../lib/format.ts';
+import { TargetCards } from './dashboard-target-cards.tsx';
+
+// An end at midnight is exclusive (up to the next period's first day): show the day before.
+function lastDay(iso: string): string {
+  const end = dayjs(iso);
+  if (!end.isValid()) return formatDate(iso);
+  return end.tz(APP_TIME_ZONE).format('HH:mm:ss') === '00:00:00' ? formatDate(end.subtract(1, 'second').toISOString()) : formatDate(iso);
+}
+
+/** The report's heading (period and scope), its counts and the four target rates. */
+export function ReportSummary({ report }: { report: ComplaintReport }) {
+  const { summary, period } = report;
+  const counts = [
+    { key: 'received', title: '本期受理', value: summary.received },
+    { key: 'closed', title: '本期关闭', value: summary.closed },
+    { key: 'openAtEnd', title: '期末未关闭', value: summary.openAtEnd },
+    { key: 'overdueAtEnd', title: '期末超时', value: summary.overdueAtEnd, danger: summary.overdueAtEnd > 0 },
+  ];
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <div>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {report.scopeLabel} · {period.label}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          统计区间：{formatDate(period.from)} 至 {lastDay(period.to)}
+        </Typography.Text>
+      </div>
+      <Row gutter={[16, 16]}>
+        {counts.map((item) => (
+          <Col key={item.key} xs={12} xl={6}>
+            <Card size="small">
+              <Statistic
+                title={item.title}
+                value={item.value}
+                suffix="件"
+                formatter={(v) => formatNumber(Number(v))}
+                styles={item.danger ? { content: { color: '#cf1322' } } : undefined}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <TargetCards rates={summary} />
+    </Space>
+  );
+}
