@@ -182,7 +182,7 @@ export const interactionSchema = z.object({
 export const timelineEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
-  kind: z.enum(['interaction', ...INTEREST_EVENT_TYPES]),
+  kind: z.enum(['interaction', 'complaint', ...INTEREST_EVENT_TYPES]),
   projectName: z.string(),
   actorName: z.string(),
   // For interactions: type + content; for events: from → to and the reason.

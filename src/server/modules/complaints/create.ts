@@ -64,6 +64,14 @@ type NewComplaint = {
   attachments: Array<z.infer<typeof attachmentInput>>;
 };
 
+const FACT_KEYS = [
+  'specialty', 'title', 'description', 'remedyWanted', 'contactName', 'contactMobile', 'complainantCount', 'collective', 'mediaExposed', 'lawsuitFiled', 'lawsuitOrMediaRisk', 'needsOutsideSupport',
+] as const;
+// Only the facts: the inputs also carry ids that insertComplaint decides itself.
+function pickFacts(f: NewComplaint['fields']): NewComplaint['fields'] {
+  return Object.fromEntries(FACT_KEYS.map((k) => [k, f[k]])) as NewComplaint['fields'];
+}
+
 // The one way a complaint comes into being, for staff and the public page alike: numbered, its
 // clocks started, its severity and escalation judged, its early-warning keys re-checked, audited.
 async function insertComplaint(ctx: StepCtx, n: NewComplaint): Promise<ComplaintRecord> {
@@ -82,7 +90,7 @@ async function insertComplaint(ctx: StepCtx, n: NewComplaint): Promise<Complaint
       trackingCode: newTrackingCode(),
       source: n.source,
       channel: n.channel,
-      ...n.fields,
+      ...pickFacts(n.fields),
       issueId: n.issueId,
       severity: 'general',
       status: 'received',

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { anonymiseComplaintContacts, complaintsForExport } from '../complaints/for-customers.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from './create.ts';
@@ -28,15 +29,16 @@ export async function revealIdentifier(ctx: Ctx, id: string, field: 'mobile' | '
 // Everything held on one person (their right of access), as JSON; the export is audited.
 export async function exportPersonalData(ctx: Ctx, id: string) {
   const c = await requireVisible(ctx.db, ctx, id);
-  const [interests, acts, events, consents] = await Promise.all([
+  const [interests, acts, events, consents, complaintsMade] = await Promise.all([
     ctx.db.select().from(projectInterests).where(eq(projectInterests.customerId, id)),
     ctx.db.select().from(interactions).where(eq(interactions.customerId, id)),
     ctx.db.select().from(interestEvents).where(eq(interestEvents.customerId, id)),
     ctx.db.select().from(customerConsents).where(eq(customerConsents.customerId, id)),
+    complaintsForExport(ctx.db, id),
   ]);
   await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'export', entityType: 'customer', entityId: id, entityLabel: `${c.name} 个人信息导出` });
   const { namePinyin: _p, nameInitials: _i, mobileTail: _t, ...profile } = c;
-  return { exportedAt: ctx.now.toISOString(), customer: profile, projectInterests: interests, interactions: acts, history: events, consents };
+  return { exportedAt: ctx.now.toISOString(), customer: profile, projectInterests: interests, interactions: acts, history: events, consents, complaints: complaintsMade };
 }
 
 // Erase on request: personal fields are anonymised, the statistics (channel, segment, stage
@@ -58,6 +60,7 @@ export async function eraseCustomer(ctx: Ctx, id: string, reason: string) {
     await tx.update(projectInterests).set({ lostReason: '' }).where(eq(projectInterests.customerId, id));
     await tx.update(interestEvents).set({ reason: '' }).where(and(eq(interestEvents.customerId, id), eq(interestEvents.type, 'stage')));
     await eraseCustomerImportRows(tx, id);
+    await anonymiseComplaintContacts(tx, id, ctx.now);
     await recordAudit(tx, ctx.actor, ctx.now, { action: 'delete', entityType: 'customer', entityId: id, entityLabel: `客户个人信息删除：${reason}`, changes: { erasedAt: { before: null, after: ctx.now.toISOString() } } });
   });
 }

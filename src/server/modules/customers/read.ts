@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import type { Customer, ProspectListQuery, timelineEntrySchema } from '../../../common/contracts/customers.ts';
 import type { Db } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
-import type { Principal } from '../../platform/access/principal.ts';
+import { can, type Principal } from '../../platform/access/principal.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
+import { complaintSummariesOf } from '../complaints/for-customers.ts';
 import { projects } from '../org/tables.ts';
 import { toCustomer, toProspect, type InterestRow } from './present.ts';
 import { selectInterests, selectProspects } from './queries.ts';
@@ -90,7 +91,7 @@ type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 // Interactions and events of the customer's prospects that the caller may see, newest first.
 export async function customerTimeline(db: Db, p: Principal, customerId: string): Promise<{ items: TimelineEntry[] }> {
-  const visible = await db.select({ id: projectInterests.id, projectName: projects.name }).from(projectInterests).innerJoin(projects, eq(projects.id, projectInterests.projectId)).where(and(eq(projectInterests.customerId, customerId), prospectScope(p)));
+  const visible = await db.select({ id: projectInterests.id, projectId: projectInterests.projectId, projectName: projects.name }).from(projectInterests).innerJoin(projects, eq(projects.id, projectInterests.projectId)).where(and(eq(projectInterests.customerId, customerId), prospectScope(p)));
   if (!visible.length) throw notFound('客户');
   const ids = visible.map((v) => v.id);
   const projectOf = new Map(visible.map((v) => [v.id, v.projectName]));
@@ -98,9 +99,12 @@ export async function customerTimeline(db: Db, p: Principal, customerId: string)
     db.select().from(interactions).where(inArray(interactions.interestId, ids)).orderBy(desc(interactions.occurredAt)).limit(500),
     db.select().from(interestEvents).where(inArray(interestEvents.interestId, ids)).orderBy(desc(interestEvents.at)).limit(500),
   ]);
+  // Complaints in the projects through which the caller sees this customer, if they may read them.
+  const complaintsSeen = can(p, 'complaints.read') ? await complaintSummariesOf(db, customerId, [...new Set(visible.map((v) => v.projectId))]) : [];
   const items: TimelineEntry[] = [
     ...acts.map((a) => ({ id: a.id, at: a.occurredAt.toISOString(), kind: 'interaction' as const, projectName: projectOf.get(a.interestId) ?? '', actorName: a.createdByName, interactionType: a.type as TimelineEntry['interactionType'], content: a.nextAction ? `${a.content}（下一步：${a.nextAction}）` : a.content, from: null, to: a.reaction, reason: '' })),
     ...events.map((e) => ({ id: e.id, at: e.at.toISOString(), kind: e.type as TimelineEntry['kind'], projectName: projectOf.get(e.interestId) ?? '', actorName: e.actorName, interactionType: null, content: '', from: e.fromValue, to: e.toValue, reason: e.reason })),
+    ...complaintsSeen.map((c) => ({ id: c.id, at: c.at.toISOString(), kind: 'complaint' as const, projectName: c.projectName, actorName: '', interactionType: null, content: c.text, from: null, to: c.id, reason: '' })),
   ];
   items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id.localeCompare(a.id)));
   return { items: items.slice(0, 500) };

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   CalendarOutlined,
   EnvironmentOutlined,
   FlagOutlined,
@@ -14,6 +15,7 @@ import {
 } from '@ant-design/icons';
 import { Empty, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { InteractionType } from '../../../common/customers.ts';
 import { INTERACTION_TYPE_LABELS } from '../../../common/customers.ts';
 import type { TimelineEntry } from '../../data/hooks/customers.ts';
@@ -80,6 +82,8 @@ export function describeEntry(entry: TimelineEntry): Described {
         icon: <InboxOutlined />,
         color: 'gray',
       };
+    case 'complaint':
+      return { title: '投诉', detail: entry.content, icon: <AlertOutlined />, color: 'red' };
     case 'claimed':
       return {
         title: entry.to ? `从公客池领取：${entry.to}` : '从公客池领取',
@@ -111,7 +115,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
               <div>
                 {entry.kind === 'interaction' ? <Tag color="blue">{d.title}</Tag> : <Typography.Text strong>{d.title}</Typography.Text>}
               </div>
-              {d.detail && <div className="timeline-detail">{d.detail}</div>}
+              {d.detail && <div className="timeline-detail">{entry.kind === 'complaint' && entry.to ? <Link to={`/complaints/${entry.to}`}>{d.detail}</Link> : d.detail}</div>}
               <Typography.Text type="secondary" className="timeline-meta">
                 {[formatDateTime(entry.at), entry.projectName, entry.actorName].filter(Boolean).join(' · ')}
               </Typography.Text>
