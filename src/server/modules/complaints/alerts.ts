@@ -1,7 +1,6 @@
 import { and, eq, gte, ne, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { ALERT_KIND_LABELS, SPECIALTY_LABELS, type Specialty } from '../../../common/complaints.ts';
-import type { Db } from '../../db/client.ts';
 import { notifyUsers, usersResponsibleFor } from '../../platform/notify/notify.ts';
 import { DAY } from '../../platform/clock.ts';
 import type { StepCtx } from './escalation.ts';

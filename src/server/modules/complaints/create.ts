@@ -7,7 +7,7 @@ import type { ComplaintChannel, ComplaintSource } from '../../../common/complain
 import { maskMobile } from '../../../common/validators.ts';
 import { SHANGHAI_OFFSET_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
-import type { Actor, Principal } from '../../platform/access/principal.ts';
+import type { Principal } from '../../platform/access/principal.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { customerExistsById, findCustomerByMobile, findOrCreateCustomer } from '../customers/lookup.ts';

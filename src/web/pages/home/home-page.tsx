@@ -11,6 +11,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { ProjectStatusTag } from '../../components/status-tags.tsx';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { SCOPE_EXPLANATIONS } from '../../lib/labels.ts';
+import { ComplaintTasksCard } from './complaint-tasks-card.tsx';
 
 const projectColumns: TableProps<Project>['columns'] = [
   {
@@ -113,6 +114,11 @@ export function HomePage() {
             </Space>
           </Card>
         </Col>
+        {can('complaints.read') && (
+          <Col xs={24}>
+            <ComplaintTasksCard />
+          </Col>
+        )}
         <Col xs={24}>
           <Card title="角色与权限">
             <Descriptions
