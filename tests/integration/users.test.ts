@@ -80,6 +80,19 @@ describe.each(dbKinds())('users and teams on %s', (kind) => {
     expect(duplicate.json().code).toBe('USERNAME_TAKEN');
   });
 
+  it('keeps an e-mail address for notification mail and refuses a malformed one', async () => {
+    const { companyA } = t.world;
+    const bad = await createUser({ username: 'mailbad', displayName: '邮箱', password: 'Secret123', role: 'marketing', scope: 'company', companyId: companyA.id, email: 'not-an-address' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'email' })]);
+    const res = await createUser({ username: 'mailok', displayName: '邮箱', password: 'Secret123', role: 'marketing', scope: 'company', companyId: companyA.id, email: 'mailok@example.com' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().email).toBe('mailok@example.com');
+    const changed = await t.call('PATCH', `/api/v1/users/${res.json().id}`, { cookie: admin, body: { email: '', version: 1 } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await storedUser(res.json().id)).email).toBe('');
+  });
+
   it('refuses incoherent assignments with field errors, creating nothing', async () => {
     const { companyA, companyB, b1, teamA1 } = t.world;
     const base = { displayName: '测试', password: 'Secret123', role: 'sales_consultant' };

@@ -9,6 +9,8 @@ export const userSchema = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
+  // Where notification e-mails go (when SMTP is configured); empty for none.
+  email: z.string(),
   role: z.enum(ROLES),
   scope: z.enum(DATA_SCOPES),
   company: named.nullable(),
@@ -21,6 +23,8 @@ export const userSchema = z.object({
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;
+
+const emailField = z.string().trim().max(120, '邮箱不能超过 120 个字符').refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), '请输入正确的邮箱地址');
 
 const assignment = {
   role: z.enum(ROLES, { error: '请选择角色' }),
@@ -36,11 +40,13 @@ export const userCreate = z.object({
     .trim()
     .regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名须为 3–32 位小写字母开头的字母、数字、下划线、点或短横线'),
   displayName: z.string({ error: '请输入姓名' }).trim().min(1, '请输入姓名').max(32, '姓名不能超过 32 个字'),
+  email: emailField.default(''),
   password: passwordSchema,
   ...assignment,
 });
 export const userUpdate = z.object({
   displayName: z.string().trim().min(1, '请输入姓名').max(32, '姓名不能超过 32 个字').optional(),
+  email: emailField.optional(),
   role: assignment.role.optional(),
   scope: assignment.scope.optional(),
   companyId: idSchema.nullable().optional(),

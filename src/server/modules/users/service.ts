@@ -49,6 +49,7 @@ async function toUsers(db: Db, rows: UserRow[]): Promise<User[]> {
     id: r.id,
     username: r.username,
     displayName: r.displayName,
+    email: r.email,
     role: r.role as Role,
     scope: r.scope as DataScope,
     company: r.companyId ? { id: r.companyId, name: names.company.get(r.companyId) ?? '' } : null,
@@ -109,6 +110,7 @@ export async function createUser(ctx: Ctx, input: z.infer<typeof userCreate>): P
       id: uuidv7(),
       username: input.username,
       displayName: input.displayName,
+      email: input.email,
       passwordHash,
       role: input.role,
       scope: input.scope,
@@ -154,6 +156,7 @@ export async function updateUser(ctx: Ctx, p: Principal, id: string, input: z.in
       .update(users)
       .set({
         displayName: input.displayName ?? before.displayName,
+        email: input.email ?? before.email,
         role: next.role,
         scope: next.scope,
         companyId: next.companyId,

@@ -17,6 +17,7 @@ type UserFormValues = {
   username?: string;
   password?: string;
   displayName: string;
+  email?: string;
   role?: Role;
   scope?: DataScope;
   companyId?: string | null;
@@ -69,6 +70,7 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
         user
           ? {
               displayName: user.displayName,
+              email: user.email,
               role: user.role,
               scope: user.scope,
               companyId: user.company?.id ?? null,
@@ -88,6 +90,7 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
       onSubmit={async (values) => {
         const assignment = {
           displayName: values.displayName,
+          email: values.email?.trim() ?? '',
           role: values.role as Role,
           scope: values.scope as DataScope,
           companyId: values.companyId ?? null,
@@ -136,6 +139,11 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
         <Col xs={24} sm={12}>
           <Form.Item label="姓名" name="displayName" required rules={[schemaRule(shape.displayName, '请输入姓名')]}>
             <Input maxLength={32} placeholder="如：张三" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="邮箱" name="email" rules={[schemaRule(shape.email)]} extra="用于接收消息提醒邮件（配置了邮件服务时），可不填">
+            <Input maxLength={120} placeholder="如：zhangsan@example.com" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
