@@ -22,13 +22,13 @@ export function alertKeysOf(c: { companyId: string; projectId: string; issueId: 
 }
 
 // Early warning (投诉预警): open complaints filed in the last 30 days under one key, from three
-// or more different customers (a linked customer, else the contact mobile), raise an alert on the
+// or more different customers (by contact mobile, as customers are one per mobile), raise an alert on the
 // company's and the group centre's dashboards; below three, an open alert is cleared.
 export async function refreshAlert(ctx: StepCtx, key: AlertKey): Promise<void> {
   const since = new Date(ctx.now.getTime() - ALERT_WINDOW_DAYS * DAY);
   const match = key.kind === 'same_issue' ? eq(complaints.issueId, key.issueId) : and(eq(complaints.buildingId, key.buildingId), eq(complaints.specialty, key.specialty));
   const rows = await ctx.db
-    .select({ id: complaints.id, who: sql<string>`COALESCE(${complaints.customerId}::text, ${complaints.contactMobile})` })
+    .select({ id: complaints.id, who: complaints.contactMobile })
     .from(complaints)
     .where(and(match, ne(complaints.status, 'closed'), gte(complaints.filedAt, since)));
   const people = new Set(rows.map((r) => r.who)).size;

@@ -13,6 +13,7 @@ import { projects } from '../org/tables.ts';
 import type { Ctx } from './create.ts';
 import { toListItem } from './present.ts';
 import { selectComplaints } from './queries.ts';
+import { canSeeComplaint } from './scope.ts';
 import { groupComplaints, complaints } from './tables.ts';
 
 const g = groupComplaints;
@@ -22,7 +23,8 @@ async function present(db: Db, p: Principal, row: typeof g.$inferSelect, project
   return {
     id: row.id, companyId: row.companyId, projectId: row.projectId, projectName, title: row.title, type: row.type as GroupComplaintType, status: row.status as GroupComplaint['status'],
     leaderName: row.leaderName, leaderCustomerId: row.leaderCustomerId, members: row.members, memberCount: row.memberCount, strategy: row.strategy,
-    complaints: linked.map((c) => toListItem(c, p, now)), version: row.version, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+    // Only the linked complaints the caller could open themselves.
+    complaints: linked.filter((c) => canSeeComplaint(p, c)).map((c) => toListItem(c, p, now)), version: row.version, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
   };
 }
 

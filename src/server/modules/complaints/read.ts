@@ -123,7 +123,7 @@ export async function suggestSimilar(db: Db, p: Principal, q: z.infer<typeof sug
 export async function listIssues(db: Db, p: Principal, projectId: string) {
   const f = scopeFilter(p);
   const rows = await db
-    .select({ id: complaintIssues.id, projectId: complaintIssues.projectId, companyId: complaintIssues.companyId, title: complaintIssues.title, createdAt: complaintIssues.createdAt, n: sql<number>`(SELECT count(*) FROM complaints x WHERE x.issue_id = ${complaintIssues.id})` })
+    .select({ id: complaintIssues.id, projectId: complaintIssues.projectId, companyId: complaintIssues.companyId, title: complaintIssues.title, createdAt: complaintIssues.createdAt, n: sql<number>`(SELECT count(*) FROM complaints x WHERE x.issue_id = complaint_issues.id)` })
     .from(complaintIssues)
     .where(eq(complaintIssues.projectId, projectId))
     .orderBy(desc(complaintIssues.createdAt));

@@ -38,7 +38,7 @@ export async function reevaluateOpenComplaintSeverity(db: Db, now: Date): Promis
   let after: { filedAt: Date; id: string } | null = null;
   for (;;) {
     const page: Array<typeof c.$inferSelect & { sameIssue: number }> = await db
-      .select({ ...getTableColumns(c), sameIssue: sql<number>`CASE WHEN complaints.issue_id IS NULL THEN 1 ELSE (SELECT count(DISTINCT COALESCE(x.customer_id::text, x.contact_mobile)) FROM complaints x WHERE x.issue_id = complaints.issue_id AND x.filed_at >= (((complaints.filed_at AT TIME ZONE 'Asia/Shanghai') - interval '1 month') AT TIME ZONE 'Asia/Shanghai') AND x.filed_at <= (((complaints.filed_at AT TIME ZONE 'Asia/Shanghai') + interval '1 month') AT TIME ZONE 'Asia/Shanghai')) END` })
+      .select({ ...getTableColumns(c), sameIssue: sql<number>`CASE WHEN complaints.issue_id IS NULL THEN 1 ELSE (SELECT count(DISTINCT x.contact_mobile) FROM complaints x WHERE x.issue_id = complaints.issue_id AND x.filed_at >= (((complaints.filed_at AT TIME ZONE 'Asia/Shanghai') - interval '1 month') AT TIME ZONE 'Asia/Shanghai') AND x.filed_at <= (((complaints.filed_at AT TIME ZONE 'Asia/Shanghai') + interval '1 month') AT TIME ZONE 'Asia/Shanghai')) END` })
       .from(c)
       .where(after ? and(candidates, or(gt(c.filedAt, after.filedAt), and(eq(c.filedAt, after.filedAt), gt(c.id, after.id)))) : candidates)
       .orderBy(asc(c.filedAt), asc(c.id))

@@ -10,12 +10,12 @@ import { classifySeverity, resolutionDueAt, severityRank, type SeverityFacts } f
 import { limitsFor } from './settings.ts';
 import { complaintContingencyItems, complaints } from './tables.ts';
 
-// Different complainants (a linked customer, else the contact mobile) of the issue within one
+// Different complainants (by contact mobile: one person per mobile, filed by phone or online) of the issue within one
 // month either side of this complaint's filing.
 export async function sameIssueComplainants(db: Db, c: ComplaintRecord): Promise<number> {
   if (!c.issueId) return 1;
   const [row] = await db
-    .select({ n: sql<number>`count(DISTINCT COALESCE(${complaints.customerId}::text, ${complaints.contactMobile}))` })
+    .select({ n: sql<number>`count(DISTINCT ${complaints.contactMobile})` })
     .from(complaints)
     .where(and(eq(complaints.issueId, c.issueId), gte(complaints.filedAt, addShanghaiMonths(c.filedAt, -1)), lte(complaints.filedAt, addShanghaiMonths(c.filedAt, 1))));
   return Math.max(1, Number(row.n));

@@ -6,6 +6,7 @@ import { CONTINGENCY_ITEM_LABELS, CONTINGENCY_STATUS_LABELS, type ContingencyIte
 import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { refreshAlertsFor } from './alerts.ts';
+import { applyEscalation } from './escalation.ts';
 import type { Ctx } from './create.ts';
 import { requireHandler } from './handlers.ts';
 import { lockComplaint, recordComplaintEvents } from './queries.ts';
@@ -69,7 +70,14 @@ export async function linkIssue(ctx: Ctx, id: string, body: z.infer<typeof issue
       for (const peer of peers) {
         if (peer.id === id) continue;
         const locked = await lockComplaint(tx, peer.id);
-        await applySeverity({ ...ctx, db: tx }, locked, `同一问题「${title || '原问题'}」的投诉人数变化`, await sameIssueComplainants(tx, locked));
+        const judged = await applySeverity({ ...ctx, db: tx }, locked, `同一问题「${title || '原问题'}」的投诉人数变化`, await sameIssueComplainants(tx, locked));
+        const raised = await applyEscalation({ ...ctx, db: tx }, judged);
+        if (raised.version !== locked.version) {
+          await recordAudit(tx, ctx.actor, ctx.now, {
+            action: 'update', entityType: 'complaint', entityId: peer.id, entityLabel: `${peer.no} ${peer.title}`, companyId: peer.companyId,
+            changes: diffChanges({ severity: locked.severity, escalationLevel: locked.escalationLevel }, { severity: raised.severity, escalationLevel: raised.escalationLevel }),
+          });
+        }
       }
     }
     await refreshAlertsFor({ ...ctx, db: tx }, c, saved);

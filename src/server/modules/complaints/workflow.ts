@@ -54,7 +54,11 @@ export async function moveComplaint(ctx: Ctx, id: string, body: z.infer<typeof t
       ...(solution ? { solution } : {}),
       ...(body.to === 'awaiting_callback' ? { resolvedAt: ctx.now } : from === 'awaiting_callback' ? { resolvedAt: null } : {}),
     }, ctx.now);
-    await recordComplaintEvents(tx, ctx.actor, ctx.now, c, [{ kind: 'status', from, to: body.to, content: [PUBLIC_STATUS_LABELS[body.to], solution && `方案：${solution}`, body.note].filter(Boolean).join('；'), public: true }]);
+    // The complainant sees the step (and the solution offered); the handler's note stays internal.
+    await recordComplaintEvents(tx, ctx.actor, ctx.now, c, [
+      { kind: 'status', from, to: body.to, content: [PUBLIC_STATUS_LABELS[body.to], solution && `方案：${solution}`].filter(Boolean).join('；'), public: true },
+      ...(body.note ? [{ kind: 'note' as const, content: body.note }] : []),
+    ]);
     return saved;
   });
 }
@@ -109,7 +113,10 @@ export async function closeComplaint(ctx: Ctx, id: string, body: z.infer<typeof 
     if (blockers.includes('no_callback')) throw new AppError('CALLBACK_REQUIRED', '关闭前须完成回访（满意度与是否解决）');
     if (blockers.includes('no_case')) throw new AppError('CASE_REQUIRED', '重大投诉关闭前须编写案例（背景、原因、处理过程、经验教训）');
     const saved = await saveComplaint(tx, id, { status: 'closed', closedAt: ctx.now }, ctx.now);
-    await recordComplaintEvents(tx, ctx.actor, ctx.now, c, [{ kind: 'status', from: c.status, to: 'closed', content: [PUBLIC_STATUS_LABELS.closed, body.note].filter(Boolean).join('；'), public: true }]);
+    await recordComplaintEvents(tx, ctx.actor, ctx.now, c, [
+      { kind: 'status', from: c.status, to: 'closed', content: PUBLIC_STATUS_LABELS.closed, public: true },
+      ...(body.note ? [{ kind: 'note' as const, content: body.note }] : []),
+    ]);
     await refreshAlertsFor({ ...ctx, db: tx }, saved);
     return saved;
   });
