@@ -1,7 +1,7 @@
 import { ApartmentOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams, Link } from 'react-router';
 import type { LoginBody } from '../../../common/contracts/auth.ts';
 import { loginBody } from '../../../common/contracts/auth.ts';
 import { ApiError, errorMessage } from '../../data/client.ts';
@@ -61,6 +61,10 @@ export function LoginPage() {
             登录
           </Button>
         </Form>
+        {/* Owners do not log in: their complaint page is public. */}
+        <Typography.Paragraph type="secondary" style={{ margin: '16px 0 0', textAlign: 'center' }}>
+          业主投诉与建议请前往 <Link to="/complain">业主投诉页</Link>，或 <Link to="/complain/status">查询处理进度</Link>
+        </Typography.Paragraph>
       </Card>
     </div>
   );
