@@ -1,5 +1,6 @@
-// npm run bench: the foundation benchmark, then the customers benchmark (bench/customers.ts).
-// BENCH_ONLY=foundation or BENCH_ONLY=customers runs one part alone.
+// npm run bench: the foundation benchmark, then the customers benchmark (bench/customers.ts), then
+// the complaints benchmark (bench/complaints.ts). BENCH_ONLY=foundation, customers or complaints
+// runs one part alone.
 // Foundation: for PGlite (always) and PostgreSQL (when one is
 // reachable), start the real server in a child process, log in as the demo admin, grow the
 // demo world to a realistic project list, and load an authenticated GET /api/v1/projects next
@@ -7,6 +8,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { runComplaintsBench } from './complaints.ts';
 import { runCustomersBench } from './customers.ts';
 import { growProjects, login, type WorldSize } from './lib/api.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
@@ -146,13 +148,14 @@ async function foundation() {
   log(`wrote ${file}`);
 }
 
-const PARTS = ['foundation', 'customers'] as const;
+const PARTS = ['foundation', 'customers', 'complaints'] as const;
 
 async function main() {
   const only = process.env.BENCH_ONLY?.trim();
   if (only && !(PARTS as readonly string[]).includes(only)) throw new Error(`BENCH_ONLY must be one of ${PARTS.join(', ')} (got "${only}")`);
   if (!only || only === 'foundation') await foundation();
   if (!only || only === 'customers') await runCustomersBench();
+  if (!only || only === 'complaints') await runComplaintsBench();
 }
 
 main().catch((e: unknown) => {

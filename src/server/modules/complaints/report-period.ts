@@ -13,6 +13,11 @@ export function yearRange(year: number): { from: Date; to: Date } {
   return { from: shanghaiMidnight(year, 0, 1), to: shanghaiMidnight(year + 1, 0, 1) };
 }
 
+// 00:00 Asia/Shanghai of the 1st of each month of the year.
+export function monthStarts(year: number): Date[] {
+  return Array.from({ length: 12 }, (_, i) => shanghaiMidnight(year, i, 1));
+}
+
 function parseDay(date: string): { y: number; m: number; d: number } {
   const [y, m, d] = date.split('-').map(Number);
   const check = new Date(Date.UTC(y, m - 1, d));
