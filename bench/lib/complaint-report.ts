@@ -25,7 +25,6 @@ export type SectionInput = {
   cohort: number;
   companyName: string;
   results: Measured[];
-  proposedIndex: string;
   severity: SeverityRun;
   iterations: number;
   warmup: number;
@@ -102,8 +101,8 @@ export function complaintsSection(x: SectionInput): string {
   const notes = x.results.filter((r) => r.note);
   if (notes.length) lines.push('', ...notes.map((r) => `- ${r.operation}: ${r.note}.`));
   lines.push(
-    '', `The last row adds, for that measurement only, an index that is **not** in the migrations — the one proposed for the dashboard,`,
-    `so that the cohort is read from the index alone instead of the table: \`${x.proposedIndex}\`.`,
+    '', 'The dashboard and the reports read a company\'s period from the covering index `complaints_company_filed_cover_idx` (migration 0010:',
+    '`(company_id, filed_at) INCLUDE (id, project_id, specialty, severity, status, resolved_at, resolution_due_at)`), without touching the table.',
   );
   for (const r of x.results) lines.push(...planTable(r));
   lines.push('', '### Severity re-evaluation job (target < 30 s over 100,000 open complaints)', '');

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComplaintDetail, PublicStatus } from '../../src/common/contracts/complaints.ts';
+import type { ComplaintDetail } from '../../src/common/contracts/complaints.ts';
+import type { PublicStatus } from '../../src/common/contracts/public-complaints.ts';
 import { complaintCallbacks, complaintEvents, complaints } from '../../src/server/modules/complaints/tables.ts';
 import { customers } from '../../src/server/modules/customers/tables.ts';
 import { auditLogs } from '../../src/server/platform/audit/tables.ts';

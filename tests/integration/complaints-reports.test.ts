@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComplaintDashboard, ComplaintReport } from '../../src/common/contracts/complaints.ts';
+import type { ComplaintDashboard, ComplaintReport } from '../../src/common/contracts/complaint-reports.ts';
 import type { Db } from '../../src/server/db/client.ts';
 import { complaintAlerts, complaintCallbacks, complaints } from '../../src/server/modules/complaints/tables.ts';
 import { units } from '../../src/server/modules/org/tables.ts';

@@ -1,6 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComplaintDetail, ComplaintListItem, GroupComplaint, Notification, PublicStatus } from '../../src/common/contracts/complaints.ts';
+import type { ComplaintDetail, ComplaintListItem, GroupComplaint } from '../../src/common/contracts/complaints.ts';
+import type { Notification } from '../../src/common/contracts/notifications.ts';
+import type { PublicStatus } from '../../src/common/contracts/public-complaints.ts';
 import { complaints } from '../../src/server/modules/complaints/tables.ts';
 import { auditLogs } from '../../src/server/platform/audit/tables.ts';
 import { MINUTE } from '../../src/server/platform/clock.ts';

@@ -89,16 +89,23 @@ describe.each(dbKinds())('complaint severity, alerts and group complaints on %s'
 
     // The eight headings of the contingency plan, in order, all to do.
     expect(d.contingency.map((i) => i.item)).toEqual([...CONTINGENCY_ITEMS]);
-    expect(d.contingency.every((i) => i.status === 'todo' && i.owner === null)).toBe(true);
+    // Not stored until someone works on an item.
+    expect(d.contingency.every((i) => i.status === 'todo' && i.owner === null && i.id === null && i.version === 0)).toBe(true);
     const item = d.contingency[0];
-    const url = `/api/v1/complaints/${d.id}/contingency/${item.id}`;
+    const url = `/api/v1/complaints/${d.id}/contingency/${item.item}`;
     const upd = await api.call('crm', 'PATCH', url, { version: item.version, ownerId: t.world.users.engineer.id, status: 'doing', note: '今日成立应急小组' });
     expect(upd.statusCode, upd.body).toBe(200);
-    expect(upd.json()).toMatchObject({ id: item.id, owner: { id: t.world.users.engineer.id, name: 'engineer' }, status: 'doing', note: '今日成立应急小组', version: item.version + 1 });
+    expect(upd.json()).toMatchObject({ item: item.item, owner: { id: t.world.users.engineer.id, name: 'engineer' }, status: 'doing', note: '今日成立应急小组', version: 1 });
+    expect(upd.json().id).toEqual(expect.any(String));
     const stale = await api.call('crm', 'PATCH', url, { version: item.version, status: 'done' });
     expect(stale.statusCode).toBe(409);
     expect((stale.json() as Problem).code).toBe('VERSION_CONFLICT');
     expect((await api.detail(d.id)).contingency[0].status).toBe('doing');
+    // A general complaint has no contingency plan.
+    const plain = await file({ title: '楼道灯不亮', specialty: 'property' });
+    expect(plain.contingency).toEqual([]);
+    const noPlan = await api.call('crm', 'PATCH', `/api/v1/complaints/${plain.id}/contingency/response_team`, { version: 0, status: 'doing' });
+    expect(noPlan.statusCode).toBe(409);
 
     // Closure after the call-back is refused until the case is written.
     const ready = await api.workToCallback(d.id, { id: t.world.users.crm.id, username: 'crm' });

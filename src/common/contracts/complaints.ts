@@ -6,8 +6,8 @@ import {
 import { mobileSchema } from '../validators.ts';
 import { idSchema, isoDateTime, listQuery, versionField } from './common.ts';
 
-const required = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
-const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);
+export const required = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
+export const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);
 const named = z.object({ id: z.string(), name: z.string() });
 
 // Photos travel as base64 in JSON (the public page has no upload session); the server checks
@@ -125,8 +125,10 @@ export const complaintEventSchema = z.object({
 
 export const callbackSchema = z.object({ id: z.string(), satisfaction: z.number().int(), solved: z.boolean(), content: z.string(), byName: z.string(), at: isoDateTime });
 export const attachmentSchema = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int() });
+// A major complaint's plan has all eight items; an item is stored once someone works on it
+// (until then id is null and version 0).
 export const contingencyItemSchema = z.object({
-  id: z.string(),
+  id: z.string().nullable(),
   item: z.enum(CONTINGENCY_ITEMS),
   owner: named.nullable(),
   status: z.enum(CONTINGENCY_STATUSES),
@@ -215,7 +217,7 @@ export const issueLinkBody = z
   .object({ issueId: idSchema.nullable().default(null), newIssueTitle: optionalText('问题名称', 100).optional() })
   .refine((b) => !(b.issueId && b.newIssueTitle), { message: '请选择已有问题或新建问题，不能同时', path: ['newIssueTitle'] });
 export const contingencyUpdate = z.object({
-  version: versionField,
+  version: z.number({ error: '缺少版本号' }).int().min(0),
   ownerId: idSchema.nullable().optional(),
   status: z.enum(CONTINGENCY_STATUSES).optional(),
   note: optionalText('说明', 1000).optional(),
@@ -294,99 +296,10 @@ export const alertSchema = z.object({
   clearedAt: isoDateTime.nullable(),
 });
 
-// Dashboards and reports.
-export const scopeQuery = z.object({ companyId: idSchema.optional(), projectId: idSchema.optional() });
-export const dashboardQuery = scopeQuery.extend({ year: z.coerce.number().int().min(2000, '年份有误').max(2100, '年份有误') });
-const rate = z.object({ value: z.number().nullable(), target: z.number(), numerator: z.number().int(), denominator: z.number().int(), met: z.boolean().nullable() });
-const share = z.object({ key: z.string(), label: z.string(), count: z.number().int(), share: z.number() });
-export const dashboardSchema = z.object({
-  total: z.number().int(),
-  open: z.number().int(),
-  cards: z.object({ satisfaction: rate, onTime: rate, closure: rate, callback: rate }),
-  bySpecialty: z.array(share),
-  bySeverity: z.array(share),
-  byProject: z.array(share),
-  byMonth: z.array(z.object({ month: z.string(), count: z.number().int(), closed: z.number().int(), major: z.number().int(), hot: z.number().int() })),
-  openAlerts: z.number().int(),
-});
-export const reportQuery = scopeQuery.extend({
-  period: z.enum(['week', 'month'], { error: '请选择周报或月报' }),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
-});
-export const reportSchema = z.object({
-  period: z.object({ kind: z.enum(['week', 'month']), from: isoDateTime, to: isoDateTime, label: z.string() }),
-  scopeLabel: z.string(),
-  summary: z.object({
-    received: z.number().int(),
-    closed: z.number().int(),
-    openAtEnd: z.number().int(),
-    overdueAtEnd: z.number().int(),
-    satisfaction: rate,
-    onTime: rate,
-    closure: rate,
-    callback: rate,
-  }),
-  bySpecialty: z.array(share),
-  bySeverity: z.array(share),
-  byProject: z.array(share),
-  notable: z.array(complaintListItem),
-});
-
-export const settingsQuery = z.object({ companyId: idSchema });
-const hours = z.number({ error: '请填写时限' }).int('时限须为整数小时').min(1, '时限至少 1 小时').max(24 * 90, '时限不能超过 90 天');
-export const settingsBody = z.object({ companyId: idSchema, limits: z.object({ general: hours, important: hours, hot: hours, major: hours }) });
-export const settingsSchema = z.object({ companyId: z.string(), limits: z.record(z.enum(SEVERITIES), z.number().int()), isDefault: z.boolean() });
-
-// The public, no-login side: the complainant's own page.
-export const publicComplaintCreate = z.object({
-  projectId: idSchema,
-  buildingId: idSchema.nullable().default(null),
-  unitId: idSchema.nullable().default(null),
-  contactName: required('您的姓名', 32),
-  contactMobile: mobileSchema,
-  specialty: z.enum(SPECIALTIES).default('other'),
-  title: optionalText('标题', 100).default(''),
-  description: required('问题描述', 4000).refine((s) => s.length >= 10, '请至少用 10 个字描述问题'),
-  remedyWanted: optionalText('您的诉求', 1000).default(''),
-  photos: z.array(attachmentInput).max(3, '最多上传 3 张照片').default([]),
-  // Honeypot: people never see it, robots fill it in.
-  website: z.string().max(200).default(''),
-});
-export const publicFiledSchema = z.object({ no: z.string(), trackingCode: z.string() });
-export const trackingParams = z.object({ code: z.string().trim().regex(/^[A-Z2-9]{16}$/, '查询码格式不正确') });
-export const publicStatusSchema = z.object({
-  no: z.string(),
-  projectName: z.string(),
-  title: z.string(),
-  status: z.enum(COMPLAINT_STATUSES),
-  statusLabel: z.string(),
-  contactMobile: z.string(),
-  filedAt: isoDateTime,
-  closedAt: isoDateTime.nullable(),
-  updates: z.array(z.object({ at: isoDateTime, label: z.string(), content: z.string() })),
-});
-export const publicProjectSchema = z.object({ id: z.string(), name: z.string(), city: z.string(), buildings: z.array(z.object({ id: z.string(), name: z.string() })) });
-export const publicUnitSchema = z.object({ id: z.string(), number: z.string() });
-
-// Notifications.
-export const notificationSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  link: z.string(),
-  readAt: isoDateTime.nullable(),
-  createdAt: isoDateTime,
-});
-export const notificationListQuery = listQuery.extend({ unread: z.enum(['true', 'false']).optional() });
-
 export type ComplaintListItem = z.infer<typeof complaintListItem>;
 export type Complaint = z.infer<typeof complaintSchema>;
 export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
 export type ComplaintCase = z.infer<typeof caseSchema>;
 export type GroupComplaint = z.infer<typeof groupComplaintSchema>;
 export type ComplaintAlert = z.infer<typeof alertSchema>;
-export type ComplaintDashboard = z.infer<typeof dashboardSchema>;
-export type ComplaintReport = z.infer<typeof reportSchema>;
-export type Notification = z.infer<typeof notificationSchema>;
-export type PublicStatus = z.infer<typeof publicStatusSchema>;
+

@@ -2,7 +2,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Popover, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { Notification } from '../../common/contracts/complaints.ts';
+import type { Notification } from '../../common/contracts/notifications.ts';
 import {
   isAppLink,
   useLatestNotifications,

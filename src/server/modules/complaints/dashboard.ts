@@ -1,6 +1,6 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ComplaintDashboard, dashboardQuery } from '../../../common/contracts/complaints.ts';
+import type { ComplaintDashboard, dashboardQuery } from '../../../common/contracts/complaint-reports.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
 import type { Principal } from '../../platform/access/principal.ts';

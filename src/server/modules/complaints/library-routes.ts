@@ -2,10 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { idParams, idSchema, pageOf } from '../../../common/contracts/common.ts';
-import {
-  alertSchema, caseListQuery, caseSchema, groupComplaintBody, groupComplaintListQuery, groupComplaintSchema, groupComplaintUpdate, issueSchema, settingsBody,
-  settingsQuery, settingsSchema, suggestionQuery, suggestionSchema,
-} from '../../../common/contracts/complaints.ts';
+import { alertSchema, caseListQuery, caseSchema, groupComplaintBody, groupComplaintListQuery, groupComplaintSchema, groupComplaintUpdate, issueSchema, suggestionQuery, suggestionSchema } from '../../../common/contracts/complaints.ts';
+import { settingsBody, settingsQuery, settingsSchema } from '../../../common/contracts/complaint-reports.ts';
 import type { AlertKind, Specialty } from '../../../common/complaints.ts';
 import { projectScopeCondition } from '../../platform/access/scope.ts';
 import { actorOf, iso, principalOf, type App, type Deps } from '../../platform/http/types.ts';

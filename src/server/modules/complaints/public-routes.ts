@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idParams } from '../../../common/contracts/common.ts';
-import { publicComplaintCreate, publicFiledSchema, publicProjectSchema, publicStatusSchema, publicUnitSchema, trackingParams } from '../../../common/contracts/complaints.ts';
+import { publicComplaintCreate, publicFiledSchema, publicProjectSchema, publicStatusSchema, publicUnitSchema, trackingParams } from '../../../common/contracts/public-complaints.ts';
 import { MINUTE } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { App, Deps } from '../../platform/http/types.ts';

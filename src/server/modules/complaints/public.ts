@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { PublicStatus } from '../../../common/contracts/complaints.ts';
+import type { PublicStatus } from '../../../common/contracts/public-complaints.ts';
 import { COMPLAINT_EVENT_KIND_LABELS, PUBLIC_STATUS_LABELS, type ComplaintEventKind, type ComplaintStatus } from '../../../common/complaints.ts';
 import { maskMobile } from '../../../common/validators.ts';
 import type { Db } from '../../db/client.ts';

@@ -85,15 +85,23 @@ export async function getComplaintDetail(db: Db, p: Principal, id: string, now: 
     events: events.map((e) => ({ id: e.id, kind: e.kind as ComplaintDetail['events'][number]['kind'], fromValue: e.fromValue, toValue: e.toValue, content: e.content, public: e.public, actorName: e.actorName, at: e.at.toISOString() })),
     callbacks: callbacks.map((cb) => ({ ...cb, byName: cb.byName ?? '', at: cb.at.toISOString() })),
     attachments: await listAttachments(db, id),
-    contingency: contingency
-      .map(({ item, ownerName }) => ({
-        id: item.id, item: item.item as ContingencyItem, owner: item.ownerId ? { id: item.ownerId, name: ownerName ?? '' } : null, status: item.status as ContingencyStatus,
-        note: item.note, version: item.version, updatedAt: item.updatedAt.toISOString(),
-      }))
-      .sort((a, b) => CONTINGENCY_ORDER.indexOf(a.item) - CONTINGENCY_ORDER.indexOf(b.item)),
+    contingency: contingencyPlan(row, contingency),
     case: await getCaseFor(db, id),
   };
 }
+// A major complaint's plan (or one that was worked on before its severity fell): all eight items,
+// the stored ones as they are, the others still to do.
+function contingencyPlan(c: { severity: string; updatedAt: Date }, stored: Array<{ item: typeof complaintContingencyItems.$inferSelect; ownerName: string | null }>): ComplaintDetail['contingency'] {
+  if (c.severity !== 'major' && !stored.length) return [];
+  const byItem = new Map(stored.map((s) => [s.item.item, s]));
+  return CONTINGENCY_ORDER.map((code: ContingencyItem) => {
+    const s = byItem.get(code);
+    if (!s) return { id: null, item: code, owner: null, status: 'todo' as const, note: '', version: 0, updatedAt: c.updatedAt.toISOString() };
+    const { item, ownerName } = s;
+    return { id: item.id, item: code, owner: item.ownerId ? { id: item.ownerId, name: ownerName ?? '' } : null, status: item.status as ContingencyStatus, note: item.note, version: item.version, updatedAt: item.updatedAt.toISOString() };
+  });
+}
+
 // 问题归集 suggestions: open complaints of the project from the last 90 days, same building and
 // specialty first, then by how alike the titles and descriptions are (pg_trgm similarity).
 export async function suggestSimilar(db: Db, p: Principal, q: z.infer<typeof suggestionQuery>, now: Date) {

@@ -1,4 +1,4 @@
-import { dashboardQuery, dashboardSchema, reportQuery, reportSchema } from '../../../common/contracts/complaints.ts';
+import { dashboardQuery, dashboardSchema, reportQuery, reportSchema } from '../../../common/contracts/complaint-reports.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { actorOf, principalOf, type App, type Deps } from '../../platform/http/types.ts';
 import { attachment, XLSX_TYPE } from '../customers/import/xlsx.ts';

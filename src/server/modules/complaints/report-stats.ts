@@ -1,6 +1,6 @@
 import { and, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { COMPLAINT_TARGETS, SEVERITIES, SEVERITY_LABELS, SPECIALTIES, SPECIALTY_LABELS, type Severity, type Specialty } from '../../../common/complaints.ts';
-import type { ComplaintDashboard } from '../../../common/contracts/complaints.ts';
+import type { ComplaintDashboard } from '../../../common/contracts/complaint-reports.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
 import { orgScopeCondition, type OrgScope } from './scope.ts';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import {
   COMPLAINT_CHANNEL_LABELS, COMPLAINT_STATUS_LABELS, ESCALATION_LEVEL_LABELS, SEVERITY_LABELS, SPECIALTY_LABELS,
 } from '../../../common/complaints.ts';
-import type { ComplaintReport } from '../../../common/contracts/complaints.ts';
+import type { ComplaintReport } from '../../../common/contracts/complaint-reports.ts';
 import { formatShanghaiTime } from '../../../common/time.ts';
 import type { Rate, Share } from './report-stats.ts';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ComplaintReport, reportQuery } from '../../../common/contracts/complaints.ts';
+import type { ComplaintReport, reportQuery } from '../../../common/contracts/complaint-reports.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
 import type { Principal } from '../../platform/access/principal.ts';

@@ -1,10 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParams, pageOf } from '../../../common/contracts/common.ts';
-import {
-  assignBody, callbackBody, caseBody, caseSchema, closeBody, complaintCreate, complaintDetailSchema, complaintListItem, complaintListQuery, complaintUpdate,
-  contingencyItemSchema, contingencyUpdate, issueLinkBody, noteBody, reopenBody, replyBody, revealComplaintBody, transitionBody,
-} from '../../../common/contracts/complaints.ts';
+import { assignBody, callbackBody, caseBody, caseSchema, closeBody, complaintCreate, complaintDetailSchema, complaintListItem, complaintListQuery, complaintUpdate, contingencyItemSchema, contingencyUpdate, issueLinkBody, noteBody, reopenBody, replyBody, revealComplaintBody, transitionBody } from '../../../common/contracts/complaints.ts';
+import { CONTINGENCY_ITEMS } from '../../../common/complaints.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { actorOf, principalOf, type App, type Deps } from '../../platform/http/types.ts';
@@ -79,13 +77,13 @@ export function registerComplaintRoutes(app: App, { db, clock }: Deps) {
     schema: { tags, summary: '编写/修改案例（进入案例库）', params: idParams, body: caseBody, response: { 200: caseSchema } },
     handler: (request) => saveCase(ctx(request), request.params.id, request.body),
   });
-  app.patch('/api/v1/complaints/:id/contingency/:itemId', {
+  app.patch('/api/v1/complaints/:id/contingency/:item', {
     config: { access: write },
-    schema: { tags, summary: '更新重大投诉应急预案事项', params: z.object({ id: idParams.shape.id, itemId: idParams.shape.id }), body: contingencyUpdate, response: { 200: contingencyItemSchema } },
+    schema: { tags, summary: '更新重大投诉应急预案事项（按事项代码）', params: z.object({ id: idParams.shape.id, item: z.enum(CONTINGENCY_ITEMS, { error: '预案事项无效' }) }), body: contingencyUpdate, response: { 200: contingencyItemSchema } },
     handler: async (request) => {
-      await updateContingencyItem(ctx(request), request.params.id, request.params.itemId, request.body);
+      await updateContingencyItem(ctx(request), request.params.id, request.params.item, request.body);
       const d = await detail(request, request.params.id);
-      const item = d.contingency.find((i) => i.id === request.params.itemId);
+      const item = d.contingency.find((i) => i.item === request.params.item);
       if (!item) throw new AppError('NOT_FOUND', '预案事项不存在');
       return item;
     },

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { settingsBody } from '../../../common/contracts/complaints.ts';
+import type { settingsBody } from '../../../common/contracts/complaint-reports.ts';
 import { SEVERITIES } from '../../../common/complaints.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor, Principal } from '../../platform/access/principal.ts';

@@ -1,16 +1,21 @@
-import { and, asc, eq, getTableColumns, gt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ne, or, sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { CONTINGENCY_ITEMS, SEVERITY_REASON_LABELS, type Severity } from '../../../common/complaints.ts';
+import { SEVERITY_REASON_LABELS, type Severity } from '../../../common/complaints.ts';
 import type { Db } from '../../db/client.ts';
 import { DAY } from '../../platform/clock.ts';
-import { notifyUsers } from '../../platform/notify/notify.ts';
+import { notifyMany } from '../../platform/notify/notify.ts';
 import { users } from '../users/tables.ts';
 import { complaintLink } from './escalation.ts';
 import { classifySeverity, DEFAULT_LIMITS, resolutionDueAt, type ResolutionHours } from './rules.ts';
 import { severityFacts } from './severity.ts';
-import { complaintContingencyItems, complaintEvents, complaintSettings, complaints } from './tables.ts';
+import { complaintSettings, complaints } from './tables.ts';
 
-const BATCH = 1000;
+const BATCH = 2000;
+
+// A text[] literal for PostgreSQL: every element quoted and escaped.
+function pgArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+}
 const c = complaints;
 
 // Only time can change an open complaint's severity between edits (every edit re-judges at once):
@@ -40,7 +45,7 @@ export async function reevaluateOpenComplaintSeverity(db: Db, now: Date): Promis
     const page: Array<typeof c.$inferSelect & { sameIssue: number }> = await db
       .select({ ...getTableColumns(c), sameIssue: sql<number>`CASE WHEN complaints.issue_id IS NULL THEN 1 ELSE (SELECT count(DISTINCT x.contact_mobile) FROM complaints x WHERE x.issue_id = complaints.issue_id AND x.filed_at >= (((complaints.filed_at AT TIME ZONE 'Asia/Shanghai') - interval '1 month') AT TIME ZONE 'Asia/Shanghai') AND x.filed_at <= (((complaints.filed_at AT TIME ZONE 'Asia/Shanghai') + interval '1 month') AT TIME ZONE 'Asia/Shanghai')) END` })
       .from(c)
-      .where(after ? and(candidates, or(gt(c.filedAt, after.filedAt), and(eq(c.filedAt, after.filedAt), gt(c.id, after.id)))) : candidates)
+      .where(after ? and(candidates, sql`(${c.filedAt}, ${c.id}) > (${after.filedAt.toISOString()}::timestamptz, ${after.id}::uuid)`) : candidates)
       .orderBy(asc(c.filedAt), asc(c.id))
       .limit(BATCH);
     if (!page.length) break;
@@ -54,24 +59,29 @@ export async function reevaluateOpenComplaintSeverity(db: Db, now: Date): Promis
     if (!changes.length) continue;
     changed += changes.length;
     await db.transaction(async (tx) => {
-      const values = sql.join(changes.map((x) => sql`(${x.row.id}::uuid, ${x.severity}, ${`{${x.reasons.join(',')}}`}::text[], ${x.due.toISOString()}::timestamptz)`), sql`, `);
-      await tx.execute(sql`UPDATE complaints SET severity = v.severity, severity_reasons = v.reasons, resolution_due_at = v.due,
+      // Whole columns as arrays (unnest): one short statement per batch whatever its size.
+      const ids = changes.map((x) => x.row.id);
+      await tx.execute(sql`UPDATE complaints SET severity = v.severity, severity_reasons = string_to_array(v.reasons, ','), resolution_due_at = v.due,
         resolution_warned_at = CASE WHEN complaints.severity <> v.severity THEN NULL ELSE complaints.resolution_warned_at END,
         updated_at = ${now.toISOString()}::timestamptz, version = complaints.version + 1
-        FROM (VALUES ${values}) AS v(id, severity, reasons, due) WHERE complaints.id = v.id`);
+        FROM unnest(${pgArray(ids)}::uuid[], ${pgArray(changes.map((x) => x.severity))}::text[], ${pgArray(changes.map((x) => x.reasons.join(',')))}::text[],
+                    ${pgArray(changes.map((x) => x.due.toISOString()))}::timestamptz[]) AS v(id, severity, reasons, due)
+        WHERE complaints.id = v.id`);
       const events = changes.filter((x) => x.severity !== x.row.severity);
       if (events.length) {
-        await tx.insert(complaintEvents).values(events.map((x) => ({
-          id: uuidv7(), companyId: x.row.companyId, complaintId: x.row.id, kind: 'severity', fromValue: x.row.severity, toValue: x.severity,
-          content: `定时评估：${x.reasons.map((r) => SEVERITY_REASON_LABELS[r]).join('；')}`, actorName: '系统', at: now,
-        })));
+        await tx.execute(sql`INSERT INTO complaint_events (id, company_id, complaint_id, kind, from_value, to_value, content, public, actor_name, at)
+          SELECT e.id, e.company_id, e.complaint_id, 'severity', e.from_value, e.to_value, e.content, false, '系统', ${now.toISOString()}::timestamptz
+          FROM unnest(${pgArray(events.map(() => uuidv7()))}::uuid[], ${pgArray(events.map((x) => x.row.companyId))}::uuid[], ${pgArray(events.map((x) => x.row.id))}::uuid[],
+                      ${pgArray(events.map((x) => x.row.severity))}::text[], ${pgArray(events.map((x) => x.severity))}::text[],
+                      ${pgArray(events.map((x) => `定时评估：${x.reasons.map((r) => SEVERITY_REASON_LABELS[r]).join('；')}`))}::text[])
+            AS e(id, company_id, complaint_id, from_value, to_value, content)`);
       }
       const major = events.filter((x) => x.severity === ('major' satisfies Severity));
       if (major.length) {
-        await tx.insert(complaintContingencyItems).values(major.flatMap((x) => CONTINGENCY_ITEMS.map((item) => ({ id: uuidv7(), companyId: x.row.companyId, complaintId: x.row.id, item, createdAt: now, updatedAt: now })))).onConflictDoNothing();
-        for (const x of major) {
-          await notifyUsers(tx, group, { kind: 'major', companyId: x.row.companyId, title: `重大投诉：${x.row.no}`, body: `${x.row.title} — ${x.reasons.map((r) => SEVERITY_REASON_LABELS[r]).join('；')}`, link: complaintLink(x.row.id) }, now);
-        }
+        await notifyMany(tx, major.map((x) => ({
+          userIds: group,
+          n: { kind: 'major', companyId: x.row.companyId, title: `重大投诉：${x.row.no}`, body: `${x.row.title} — ${x.reasons.map((r) => SEVERITY_REASON_LABELS[r]).join('；')}`, link: complaintLink(x.row.id) },
+        })), now);
       }
     });
   }

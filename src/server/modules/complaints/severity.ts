@@ -1,6 +1,5 @@
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
-import { CONTINGENCY_ITEMS, SEVERITY_LABELS, SEVERITY_REASON_LABELS, type Severity, type SeverityReason } from '../../../common/complaints.ts';
+import { SEVERITY_LABELS, SEVERITY_REASON_LABELS, type Severity, type SeverityReason } from '../../../common/complaints.ts';
 import { addShanghaiMonths } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
 import { notifyUsers, usersResponsibleFor } from '../../platform/notify/notify.ts';
@@ -8,7 +7,7 @@ import { complaintLink, type StepCtx } from './escalation.ts';
 import { recordComplaintEvents, type ComplaintRecord } from './queries.ts';
 import { classifySeverity, resolutionDueAt, severityRank, type SeverityFacts } from './rules.ts';
 import { limitsFor } from './settings.ts';
-import { complaintContingencyItems, complaints } from './tables.ts';
+import { complaints } from './tables.ts';
 
 // Different complainants (by contact mobile: one person per mobile, filed by phone or online) of the issue within one
 // month either side of this complaint's filing.
@@ -40,8 +39,8 @@ export function severityFacts(c: ComplaintRecord, sameIssue: number): SeverityFa
 const reasonText = (reasons: readonly string[]) => reasons.map((r) => SEVERITY_REASON_LABELS[r as SeverityReason]).join('；');
 
 // Re-evaluate by the seeds' rules and save any change with an event that says why; a drop is
-// recorded with the clauses that no longer hold. A complaint that becomes major gets its
-// contingency checklist and the group centre is told at once. `why` names the trigger.
+// recorded with the clauses that no longer hold. When a complaint becomes major the group centre
+// is told at once. `why` names the trigger.
 export async function applySeverity(ctx: StepCtx, c: ComplaintRecord, why: string, sameIssue?: number): Promise<ComplaintRecord> {
   const result = classifySeverity(severityFacts(c, sameIssue ?? (await sameIssueComplainants(ctx.db, c))), ctx.now);
   const before = c.severity as Severity;
@@ -71,11 +70,8 @@ export async function applySeverity(ctx: StepCtx, c: ComplaintRecord, why: strin
   return saved;
 }
 
+// (Its contingency checklist needs no rows yet: the plan shows all eight items of a major complaint.)
 async function onBecameMajor(ctx: StepCtx, c: ComplaintRecord) {
-  await ctx.db
-    .insert(complaintContingencyItems)
-    .values(CONTINGENCY_ITEMS.map((item) => ({ id: uuidv7(), companyId: c.companyId, complaintId: c.id, item, createdAt: ctx.now, updatedAt: ctx.now })))
-    .onConflictDoNothing();
   const centre = await usersResponsibleFor(ctx.db, ['group_cr'], { companyId: c.companyId, projectId: c.projectId, level: 'group' });
   await notifyUsers(ctx.db, centre, {
     kind: 'major', companyId: c.companyId, title: `重大投诉：${c.no}`, body: `${c.title} — ${reasonText(c.severityReasons)}`, link: complaintLink(c.id),

@@ -110,7 +110,7 @@ export const complaints = pgTable(
     index('complaints_issue_idx').on(t.issueId),
     index('complaints_building_specialty_idx').on(t.buildingId, t.specialty, t.filedAt),
     // The scheduled jobs look only at open complaints.
-    index('complaints_open_idx').on(t.filedAt).where(sql`status <> 'closed'`),
+    index('complaints_open_idx').on(t.filedAt, t.id).where(sql`status <> 'closed'`),
     index('complaints_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
   ],
 );

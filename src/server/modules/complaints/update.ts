@@ -85,21 +85,26 @@ export async function linkIssue(ctx: Ctx, id: string, body: z.infer<typeof issue
   });
 }
 
-// One item of a major complaint's contingency plan: owner, status, note.
-export async function updateContingencyItem(ctx: Ctx, complaintId: string, itemId: string, body: z.infer<typeof contingencyUpdate>) {
+// One item of a major complaint's contingency plan: owner, status, note. An item not worked on
+// yet has no row (version 0); the first change stores it.
+export async function updateContingencyItem(ctx: Ctx, complaintId: string, code: ContingencyItem, body: z.infer<typeof contingencyUpdate>) {
   return ctx.db.transaction(async (tx) => {
     const c = await lockComplaint(tx, complaintId);
     if (!canSeeComplaint(ctx.principal, c)) throw new AppError('COMPLAINT_NOT_FOUND', '投诉不存在或无权查看');
-    const [item] = await tx.select().from(complaintContingencyItems).where(and(eq(complaintContingencyItems.id, itemId), eq(complaintContingencyItems.complaintId, complaintId)));
-    if (!item) throw new AppError('NOT_FOUND', '预案事项不存在');
+    const k = complaintContingencyItems;
+    const [stored] = await tx.select().from(k).where(and(eq(k.complaintId, complaintId), eq(k.item, code)));
+    if (!stored && c.severity !== 'major') throw new AppError('INVALID_TRANSITION', '只有重大投诉需要应急预案');
+    const item = stored ?? { id: uuidv7(), ownerId: null, status: 'todo', note: '', version: 0, item: code };
     if (item.version !== body.version) throw new AppError('VERSION_CONFLICT', '该事项已被他人修改，请刷新后重试');
     const owner = body.ownerId ? await requireHandler(tx, body.ownerId, c) : null;
     const set = { ...(body.ownerId !== undefined ? { ownerId: owner?.id ?? null } : {}), ...(body.status ? { status: body.status } : {}), ...(body.note !== undefined ? { note: body.note } : {}) };
-    const [saved] = await tx.update(complaintContingencyItems).set({ ...set, updatedAt: ctx.now, version: item.version + 1 }).where(eq(complaintContingencyItems.id, itemId)).returning();
-    const label = CONTINGENCY_ITEM_LABELS[item.item as ContingencyItem];
+    const [saved] = stored
+      ? await tx.update(k).set({ ...set, updatedAt: ctx.now, version: item.version + 1 }).where(eq(k.id, item.id)).returning()
+      : await tx.insert(k).values({ id: item.id, companyId: c.companyId, complaintId, item: code, ...set, createdAt: ctx.now, updatedAt: ctx.now }).returning();
+    const label = CONTINGENCY_ITEM_LABELS[code];
     const parts = [owner ? `负责人 ${owner.name}` : '', body.status ? CONTINGENCY_STATUS_LABELS[body.status as ContingencyStatus] : '', body.note ?? ''].filter(Boolean);
     await recordComplaintEvents(tx, ctx.actor, ctx.now, c, [{ kind: 'contingency', to: label, content: `${label}：${parts.join('，')}` }]);
-    await recordAudit(tx, ctx.actor, ctx.now, { action: 'update', entityType: 'complaint_contingency', entityId: itemId, entityLabel: `${c.no} ${label}`, companyId: c.companyId, changes: diffChanges({ ownerId: item.ownerId, status: item.status, note: item.note }, { ownerId: saved.ownerId, status: saved.status, note: saved.note }) });
+    await recordAudit(tx, ctx.actor, ctx.now, { action: 'update', entityType: 'complaint_contingency', entityId: item.id, entityLabel: `${c.no} ${label}`, companyId: c.companyId, changes: diffChanges({ ownerId: item.ownerId, status: item.status, note: item.note }, { ownerId: saved.ownerId, status: saved.status, note: saved.note }) });
     return { saved, ownerName: owner?.name ?? null };
   });
 }

@@ -18,6 +18,15 @@ export async function notifyUsers(db: Db, userIds: Iterable<string>, n: Notifica
   return ids.length;
 }
 
+// Many notifications at once (a job's batch), in statements of 1,000 rows.
+export async function notifyMany(db: Db, items: Array<{ userIds: readonly string[]; n: NotificationInput }>, now: Date): Promise<number> {
+  const rows = items.flatMap(({ userIds, n }) =>
+    [...new Set(userIds)].map((userId) => ({ id: uuidv7(), userId, companyId: n.companyId ?? null, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? '', createdAt: now })),
+  );
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(notifications).values(rows.slice(i, i + 1000));
+  return rows.length;
+}
+
 // Active users of the given roles who are responsible for a project: group-wide ones, those of its
 // company with company scope, and those assigned to the project.
 export async function usersResponsibleFor(db: Db, roles: readonly Role[], where: { companyId: string; projectId: string; level: 'project' | 'company' | 'group' }): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { idParams, okSchema, pageOf } from '../../../common/contracts/common.ts';
-import { notificationListQuery, notificationSchema } from '../../../common/contracts/complaints.ts';
+import { notificationListQuery, notificationSchema } from '../../../common/contracts/notifications.ts';
 import { decodeKeyset, pageFrom } from '../http/cursor.ts';
 import { AppError } from '../errors/app-error.ts';
 import { iso, principalOf, type App, type Deps } from '../http/types.ts';

@@ -2,34 +2,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Page } from '../../../common/contracts/common.ts';
-import type {
-  assignBody,
-  callbackBody,
-  caseBody,
-  closeBody,
-  ComplaintAlert,
-  ComplaintCase,
-  complaintCreate,
-  ComplaintDetail,
-  ComplaintListItem,
-  complaintUpdate,
-  contingencyItemSchema,
-  contingencyUpdate,
-  GroupComplaint,
-  groupComplaintBody,
-  groupComplaintUpdate,
-  issueLinkBody,
-  issueSchema,
-  noteBody,
-  reopenBody,
-  replyBody,
-  revealComplaintBody,
-  settingsBody,
-  settingsSchema,
-  suggestionQuery,
-  suggestionSchema,
-  transitionBody,
-} from '../../../common/contracts/complaints.ts';
+import type { assignBody, callbackBody, caseBody, closeBody, ComplaintAlert, ComplaintCase, complaintCreate, ComplaintDetail, ComplaintListItem, complaintUpdate, contingencyItemSchema, contingencyUpdate, GroupComplaint, groupComplaintBody, groupComplaintUpdate, issueLinkBody, issueSchema, noteBody, reopenBody, replyBody, revealComplaintBody, suggestionQuery, suggestionSchema, transitionBody } from '../../../common/contracts/complaints.ts';
+import type { settingsBody, settingsSchema } from '../../../common/contracts/complaint-reports.ts';
 import type { Unit } from '../../../common/contracts/org.ts';
 import type { QueryParams } from '../client.ts';
 import { api, buildUrl } from '../client.ts';
@@ -201,11 +175,11 @@ export function useSaveCase(id: string) {
 export function useUpdateContingency(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ itemId, body }: { itemId: string; body: ContingencyUpdateBody }) =>
-      api.patch<ContingencyItem>(`/complaints/${id}/contingency/${itemId}`, body),
+    mutationFn: ({ item, body }: { item: ContingencyItem['item']; body: ContingencyUpdateBody }) =>
+      api.patch<ContingencyItem>(`/complaints/${id}/contingency/${item}`, body),
     onSuccess: (item) => {
       client.setQueryData<ComplaintDetail>(detailKey(id), (current) =>
-        current ? { ...current, contingency: current.contingency.map((c) => (c.id === item.id ? item : c)) } : current,
+        current ? { ...current, contingency: current.contingency.map((c) => (c.item === item.item ? item : c)) } : current,
       );
       return invalidateComplaints(client);
     },

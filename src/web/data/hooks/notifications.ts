@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../common/contracts/common.ts';
-import type { Notification } from '../../../common/contracts/complaints.ts';
+import type { Notification } from '../../../common/contracts/notifications.ts';
 import { api } from '../client.ts';
 import { usePagedQuery } from '../paged.ts';
 

@@ -1,12 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  publicComplaintCreate,
-  publicFiledSchema,
-  publicProjectSchema,
-  PublicStatus,
-  publicUnitSchema,
-} from '../../../common/contracts/complaints.ts';
+import type { publicComplaintCreate, publicFiledSchema, publicProjectSchema, PublicStatus, publicUnitSchema } from '../../../common/contracts/public-complaints.ts';
 import { api, ApiError } from '../client.ts';
 
 // The owners' own pages: no session. A 401 here is never 「登录已过期」, so no call may send the

@@ -99,7 +99,7 @@ export function ContingencyCard({ complaint: c }: { complaint: ComplaintDetail }
   const owners = canPickUser ? (users.data?.filter((u) => u.active).map((u) => ({ value: u.id, label: u.displayName })) ?? []) : null;
 
   const save = (item: ContingencyItem, body: Omit<ContingencyUpdateBody, 'version'>) => {
-    update.mutate({ itemId: item.id, body: { ...body, version: item.version } }, { onError: (error) => handleError(error) });
+    update.mutate({ item: item.item, body: { ...body, version: item.version } }, { onError: (error) => handleError(error) });
   };
 
   return (
@@ -118,7 +118,7 @@ export function ContingencyCard({ complaint: c }: { complaint: ComplaintDetail }
         <Space orientation="vertical" size={0} style={{ width: '100%' }} className="interest-list">
           {items.map((item) => (
             <ContingencyRow
-              key={item.id}
+              key={item.item}
               item={item}
               editable={editable}
               owners={owners}

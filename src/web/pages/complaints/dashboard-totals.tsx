@@ -1,5 +1,5 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import type { ComplaintDashboard } from '../../../common/contracts/complaints.ts';
+import type { ComplaintDashboard } from '../../../common/contracts/complaint-reports.ts';
 import { formatNumber } from '../../lib/format.ts';
 
 const countOf = (dashboard: ComplaintDashboard, key: string) => dashboard.bySeverity.find((row) => row.key === key)?.count ?? 0;

@@ -1,5 +1,5 @@
 import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
-import type { ComplaintReport } from '../../../common/contracts/complaints.ts';
+import type { ComplaintReport } from '../../../common/contracts/complaint-reports.ts';
 import { APP_TIME_ZONE, dayjs } from '../../lib/dayjs.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { TargetCards } from './dashboard-target-cards.tsx';

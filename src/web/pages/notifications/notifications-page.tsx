@@ -3,7 +3,7 @@ import { Badge, Button, Card, Empty, Segmented, Space, Spin, Typography } from '
 import type { KeyboardEvent } from 'react';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { Notification } from '../../../common/contracts/complaints.ts';
+import type { Notification } from '../../../common/contracts/notifications.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useApiErrorHandler } from '../../components/use-api-error.ts';

@@ -1,7 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Form, Input, Result, Spin, Tag, Timeline, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import type { PublicStatus } from '../../../common/contracts/complaints.ts';
+import type { PublicStatus } from '../../../common/contracts/public-complaints.ts';
 import { ApiError, errorMessage } from '../../data/client.ts';
 import { TRACKING_CODE_PATTERN, usePublicComplaintStatus } from '../../data/hooks/public-complaints.ts';
 import { EMPTY_TEXT, formatDateTime } from '../../lib/format.ts';
