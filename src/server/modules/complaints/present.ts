@@ -20,6 +20,14 @@ export function isOverdue(row: { status: string; acknowledgedAt: Date | null; ac
 const named = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 
 export function toListItem(row: ComplaintRow, p: Principal, now: Date): ComplaintListItem {
+  return listItem(row, seesContact(p, row), now);
+}
+
+type ListRow = Pick<ComplaintRow, 'id' | 'no' | 'companyId' | 'projectId' | 'projectName' | 'buildingName' | 'unitNumber' | 'title' | 'channel' | 'specialty' | 'severity' | 'status'
+  | 'escalationLevel' | 'source' | 'contactName' | 'contactMobile' | 'handlerId' | 'handlerName' | 'filedAt' | 'ackDueAt' | 'acknowledgedAt' | 'resolutionDueAt' | 'resolvedAt' | 'closedAt'>;
+
+// A list row; `showMobile` for the handler and first responder only, `now` decides "overdue".
+export function listItem(row: ListRow, showMobile: boolean, now: Date): ComplaintListItem {
   return {
     id: row.id,
     no: row.no,
@@ -36,7 +44,7 @@ export function toListItem(row: ComplaintRow, p: Principal, now: Date): Complain
     escalationLevel: row.escalationLevel as EscalationLevel,
     source: row.source as ComplaintSource,
     contactName: row.contactName,
-    contactMobile: seesContact(p, row) ? row.contactMobile : maskMobile(row.contactMobile),
+    contactMobile: showMobile ? row.contactMobile : maskMobile(row.contactMobile),
     handler: named(row.handlerId, row.handlerName),
     filedAt: row.filedAt.toISOString(),
     ackDueAt: row.ackDueAt.toISOString(),

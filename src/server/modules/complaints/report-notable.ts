@@ -1,12 +1,9 @@
 import { and, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type {
-  ComplaintChannel, ComplaintSource, ComplaintStatus, EscalationLevel, Severity, Specialty,
-} from '../../../common/complaints.ts';
 import type { ComplaintListItem } from '../../../common/contracts/complaints.ts';
-import { maskMobile } from '../../../common/validators.ts';
 import type { Db } from '../../db/client.ts';
 import { buildings, projects, units } from '../org/tables.ts';
 import { users } from '../users/tables.ts';
+import { listItem } from './present.ts';
 import { complaints } from './tables.ts';
 
 export const NOTABLE_MAX = 50;
@@ -40,34 +37,6 @@ export async function notableComplaints(db: Db, inScope: SQL | undefined, period
     .orderBy(sql`CASE ${c.severity} WHEN 'major' THEN 0 WHEN 'hot' THEN 1 WHEN 'important' THEN 2 ELSE 3 END`, desc(c.filedAt), desc(c.id))
     .limit(NOTABLE_MAX);
 
-  const t = now.getTime();
-  return rows.map((r) => {
-    const open = r.status !== 'closed';
-    const ackLate = r.acknowledgedAt === null && r.ackDueAt.getTime() < t;
-    const resolutionLate = r.resolvedAt === null && r.resolutionDueAt.getTime() < t;
-    return {
-      id: r.id,
-      no: r.no,
-      companyId: r.companyId,
-      projectId: r.projectId,
-      projectName: r.projectName,
-      buildingName: r.buildingName,
-      unitNumber: r.unitNumber,
-      title: r.title,
-      channel: r.channel as ComplaintChannel,
-      specialty: r.specialty as Specialty,
-      severity: r.severity as Severity,
-      status: r.status as ComplaintStatus,
-      escalationLevel: r.escalationLevel as EscalationLevel,
-      source: r.source as ComplaintSource,
-      contactName: r.contactName,
-      contactMobile: maskMobile(r.contactMobile),
-      handler: r.handlerId ? { id: r.handlerId, name: r.handlerName ?? '' } : null,
-      filedAt: r.filedAt.toISOString(),
-      ackDueAt: r.ackDueAt.toISOString(),
-      resolutionDueAt: r.resolutionDueAt.toISOString(),
-      closedAt: r.closedAt ? r.closedAt.toISOString() : null,
-      overdue: open && (ackLate || resolutionLate),
-    };
-  });
+  // Reports go to management: contact mobiles always masked.
+  return rows.map((r) => listItem(r, false, now));
 }

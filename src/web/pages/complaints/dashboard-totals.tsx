@@ -4,15 +4,10 @@ import { formatNumber } from '../../lib/format.ts';
 
 const countOf = (dashboard: ComplaintDashboard, key: string) => dashboard.bySeverity.find((row) => row.key === key)?.count ?? 0;
 
-/** The year's headline numbers. */
-export function DashboardTotals({ dashboard }: { dashboard: ComplaintDashboard }) {
-  const major = countOf(dashboard, 'major');
-  const items = [
-    { key: 'total', title: '投诉总数', value: dashboard.total },
-    { key: 'open', title: '未关闭', value: dashboard.open, danger: false },
-    { key: 'major', title: '重大投诉', value: major, danger: major > 0 },
-    { key: 'alerts', title: '未解除预警', value: dashboard.openAlerts, danger: dashboard.openAlerts > 0 },
-  ];
+export type CountItem = { key: string; title: string; value: number; danger?: boolean };
+
+/** A row of counts (件), red where something needs attention; shared by the dashboard and reports. */
+export function CountCards({ items }: { items: CountItem[] }) {
   return (
     <Row gutter={[16, 16]}>
       {items.map((item) => (
@@ -30,4 +25,16 @@ export function DashboardTotals({ dashboard }: { dashboard: ComplaintDashboard }
       ))}
     </Row>
   );
+}
+
+/** The year's headline numbers. */
+export function DashboardTotals({ dashboard }: { dashboard: ComplaintDashboard }) {
+  const major = countOf(dashboard, 'major');
+  const items = [
+    { key: 'total', title: '投诉总数', value: dashboard.total },
+    { key: 'open', title: '未关闭', value: dashboard.open, danger: false },
+    { key: 'major', title: '重大投诉', value: major, danger: major > 0 },
+    { key: 'alerts', title: '未解除预警', value: dashboard.openAlerts, danger: dashboard.openAlerts > 0 },
+  ];
+  return <CountCards items={items} />;
 }

@@ -1,7 +1,8 @@
-import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import type { ComplaintReport } from '../../../common/contracts/complaint-reports.ts';
 import { APP_TIME_ZONE, dayjs } from '../../lib/dayjs.ts';
-import { formatDate, formatNumber } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
+import { CountCards, type CountItem } from './dashboard-totals.tsx';
 import { TargetCards } from './dashboard-target-cards.tsx';
 
 // An end at midnight is exclusive (up to the next period's first day): show the day before.
@@ -14,7 +15,7 @@ function lastDay(iso: string): string {
 /** The report's heading (period and scope), its counts and the four target rates. */
 export function ReportSummary({ report }: { report: ComplaintReport }) {
   const { summary, period } = report;
-  const counts = [
+  const counts: CountItem[] = [
     { key: 'received', title: '本期受理', value: summary.received },
     { key: 'closed', title: '本期关闭', value: summary.closed },
     { key: 'openAtEnd', title: '期末未关闭', value: summary.openAtEnd },
@@ -30,21 +31,7 @@ export function ReportSummary({ report }: { report: ComplaintReport }) {
           统计区间：{formatDate(period.from)} 至 {lastDay(period.to)}
         </Typography.Text>
       </div>
-      <Row gutter={[16, 16]}>
-        {counts.map((item) => (
-          <Col key={item.key} xs={12} xl={6}>
-            <Card size="small">
-              <Statistic
-                title={item.title}
-                value={item.value}
-                suffix="件"
-                formatter={(v) => formatNumber(Number(v))}
-                styles={item.danger ? { content: { color: '#cf1322' } } : undefined}
-              />
-            </Card>
-          </Col>
-        ))}
-      </Row>
+      <CountCards items={counts} />
       <TargetCards rates={summary} />
     </Space>
   );
