@@ -15,7 +15,8 @@ export const PURPOSE_LABELS: Record<(typeof PURPOSES)[number], string> = {
 };
 
 export const PAYMENT_METHODS = ['full', 'mortgage', 'housing_fund', 'combined'] as const;
-export const PAYMENT_METHOD_LABELS: Record<(typeof PAYMENT_METHODS)[number], string> = {
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   full: '全款', mortgage: '商业贷款', housing_fund: '公积金贷款', combined: '组合贷款',
 };
 

@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'complaints.write', // record complaints and work them through the eight steps
   'complaints.manage', // assign and escalate, link issues, group complaints, SLA settings
   'complaints.reports', // complaint dashboards and weekly/monthly reports
+  'sales.read', // the sales-control board and deals in scope
+  'sales.write', // pledges, subscriptions, contracts and cancellations
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +44,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'complaints.write': '受理与处理投诉',
   'complaints.manage': '分派投诉、群诉与时限设置',
   'complaints.reports': '投诉看板与报表',
+  'sales.read': '查看销控与成交',
+  'sales.write': '认筹、认购、签约与退房',
 };
 
 export const ROLES = [
@@ -74,15 +78,15 @@ export const ROLE_LABELS: Record<Role, string> = {
 // Least privilege: each role holds only what its work needs. Later modules add their own
 // permissions here (complaints, customers, …) and grant them per role.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  group_cr: ['org.read', 'users.read', 'audit.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights', 'complaints.read', 'complaints.write', 'complaints.manage', 'complaints.reports'],
-  company_cr_manager: ['org.read', 'users.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights', 'complaints.read', 'complaints.write', 'complaints.manage', 'complaints.reports'],
-  sales_manager: ['org.read', 'users.read', 'customers.read', 'customers.write', 'customers.assign', 'customers.pool', 'customers.reveal', 'customers.import', 'customers.export', 'complaints.read', 'complaints.write'],
-  sales_consultant: ['org.read', 'customers.read', 'customers.write', 'customers.pool', 'complaints.read', 'complaints.write'],
-  marketing: ['org.read', 'customers.read', 'customers.import', 'customers.export'],
+  group_cr: ['org.read', 'users.read', 'audit.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights', 'complaints.read', 'complaints.write', 'complaints.manage', 'complaints.reports', 'sales.read'],
+  company_cr_manager: ['org.read', 'users.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights', 'complaints.read', 'complaints.write', 'complaints.manage', 'complaints.reports', 'sales.read'],
+  sales_manager: ['org.read', 'users.read', 'customers.read', 'customers.write', 'customers.assign', 'customers.pool', 'customers.reveal', 'customers.import', 'customers.export', 'complaints.read', 'complaints.write', 'sales.read', 'sales.write'],
+  sales_consultant: ['org.read', 'customers.read', 'customers.write', 'customers.pool', 'complaints.read', 'complaints.write', 'sales.read', 'sales.write'],
+  marketing: ['org.read', 'customers.read', 'customers.import', 'customers.export', 'sales.read'],
   engineering: ['org.read', 'complaints.read', 'complaints.write'],
   property: ['org.read', 'complaints.read', 'complaints.write'],
   channel_broker: [],
-  executive: ['org.read', 'users.read', 'customers.read', 'complaints.read', 'complaints.reports'],
+  executive: ['org.read', 'users.read', 'customers.read', 'complaints.read', 'complaints.reports', 'sales.read'],
   system_admin: ['org.read', 'org.manage', 'users.read', 'users.manage', 'tokens.manage', 'audit.read'],
 };
 

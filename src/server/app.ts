@@ -17,6 +17,7 @@ import { registerComplaintLibraryRoutes } from './modules/complaints/library-rou
 import { registerPublicComplaintRoutes } from './modules/complaints/public-routes.ts';
 import { registerComplaintRoutes } from './modules/complaints/routes.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
+import { registerSalesRoutes } from './modules/sales/routes.ts';
 import { registerUserRoutes } from './modules/users/routes.ts';
 import { registerGuard } from './platform/access/guard.ts';
 import type { Access } from './platform/access/principal.ts';
@@ -88,6 +89,7 @@ export async function buildApp(opts: BuildAppOptions) {
   registerComplaintLibraryRoutes(app, deps);
   registerPublicComplaintRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerSalesRoutes(app, deps);
   registerComplaintReportRoutes(app, deps);
 
   // The built web app (npm run build:web) with client-side routing: unknown non-API paths get

@@ -47,6 +47,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   group_complaint: '群诉',
   complaint_settings: '投诉时限设置',
   complaint_report: '投诉报表',
+  deal: '成交',
+  project_interest: '客户意向',
 };
 
 export const auditEntrySchema = z.object({

@@ -9,3 +9,4 @@ export * from '../modules/customers/import/tables.ts';
 export * from '../platform/notify/tables.ts';
 export * from '../platform/rate-limit/tables.ts';
 export * from '../modules/complaints/tables.ts';
+export * from '../modules/sales/tables.ts';

@@ -118,3 +118,14 @@ export async function deleteUnit(ctx: OrgCtx, id: string, version: number): Prom
     await recordAudit(tx, ctx.actor, ctx.now, { action: 'delete', entityType: 'unit', entityId: id, entityLabel: before.number, companyId: before.companyId, changes: diffChanges(before, null) });
   });
 }
+
+// The org module's door for the sales module: a unit locked for a deal, and its sales status.
+export async function lockUnitForSale(db: Db, unitId: string) {
+  const [row] = await db.select().from(units).where(eq(units.id, unitId)).for('update');
+  if (!row) throw new AppError('VALIDATION_FAILED', '房源不存在', [{ field: 'unitId', message: '房源不存在' }]);
+  return row;
+}
+
+export async function setUnitSalesStatus(db: Db, unitId: string, status: UnitStatus, now: Date) {
+  await db.update(units).set({ status, updatedAt: now, version: sql`${units.version} + 1` }).where(eq(units.id, unitId));
+}

@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   INVALID_TRANSITION: 409,
   CALLBACK_REQUIRED: 409,
   CASE_REQUIRED: 409,
+  UNIT_TAKEN: 409,
+  UNIT_NOT_AVAILABLE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_ATTEMPTS: 429,
@@ -58,6 +60,8 @@ export const ERROR_TITLES: Partial<Record<ErrorCode, string>> = {
   CALLBACK_REQUIRED: '需先完成回访',
   CASE_REQUIRED: '需先编写案例',
   RATE_LIMITED: '操作过于频繁',
+  UNIT_TAKEN: '房源已被认购',
+  UNIT_NOT_AVAILABLE: '房源不可售',
   INTERNAL: '服务器内部错误',
 };
 
