@@ -78,7 +78,7 @@ describe.each(dbKinds())('units and deals on %s', (kind) => {
   });
 
   it('signs the contract: the unit is contracted and the customer becomes its owner', async () => {
-    const back = await t.call('POST', `/api/v1/deals/${deal.id}/advance`, { cookie: await as('consultant'), body: { stage: 'subscription', version: deal.version, ...subscription } });
+    const back = await t.call('POST', `/api/v1/deals/${deal.id}/advance`, { cookie: await as('consultant'), body: { ...subscription, version: deal.version } });
     expect(back.statusCode).toBe(409);
     const res = await t.call('POST', `/api/v1/deals/${deal.id}/advance`, { cookie: await as('consultant'), body: { stage: 'contract', version: deal.version, price: 3_280_000, signedOn: '2026-11-22' } });
     expect(res.statusCode, res.body).toBe(200);
