@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   'complaints.reports', // complaint dashboards and weekly/monthly reports
   'sales.read', // the sales-control board and deals in scope
   'sales.write', // pledges, subscriptions, contracts and cancellations
+  'channels.register', // a broker registers (报备) prospects and appeals
+  'channels.read', // registrations of the caller's projects
+  'channels.confirm', // the sales office confirms a registered prospect's visit (到访确认)
+  'channels.manage', // protection windows, commission rules, appeal decisions
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,6 +50,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'complaints.reports': '投诉看板与报表',
   'sales.read': '查看销控与成交',
   'sales.write': '认筹、认购、签约与退房',
+  'channels.register': '渠道报备与申诉',
+  'channels.read': '查看渠道报备',
+  'channels.confirm': '确认报备客户到访',
+  'channels.manage': '渠道规则与申诉裁决',
 };
 
 export const ROLES = [
@@ -80,13 +88,13 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   group_cr: ['org.read', 'users.read', 'audit.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights', 'complaints.read', 'complaints.write', 'complaints.manage', 'complaints.reports', 'sales.read'],
   company_cr_manager: ['org.read', 'users.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights', 'complaints.read', 'complaints.write', 'complaints.manage', 'complaints.reports', 'sales.read'],
-  sales_manager: ['org.read', 'users.read', 'customers.read', 'customers.write', 'customers.assign', 'customers.pool', 'customers.reveal', 'customers.import', 'customers.export', 'complaints.read', 'complaints.write', 'sales.read', 'sales.write'],
-  sales_consultant: ['org.read', 'customers.read', 'customers.write', 'customers.pool', 'complaints.read', 'complaints.write', 'sales.read', 'sales.write'],
-  marketing: ['org.read', 'customers.read', 'customers.import', 'customers.export', 'sales.read'],
+  sales_manager: ['org.read', 'users.read', 'customers.read', 'customers.write', 'customers.assign', 'customers.pool', 'customers.reveal', 'customers.import', 'customers.export', 'complaints.read', 'complaints.write', 'sales.read', 'sales.write', 'channels.read', 'channels.confirm', 'channels.manage'],
+  sales_consultant: ['org.read', 'customers.read', 'customers.write', 'customers.pool', 'complaints.read', 'complaints.write', 'sales.read', 'sales.write', 'channels.read', 'channels.confirm'],
+  marketing: ['org.read', 'customers.read', 'customers.import', 'customers.export', 'sales.read', 'channels.read', 'channels.manage'],
   engineering: ['org.read', 'complaints.read', 'complaints.write'],
   property: ['org.read', 'complaints.read', 'complaints.write'],
-  channel_broker: [],
-  executive: ['org.read', 'users.read', 'customers.read', 'complaints.read', 'complaints.reports', 'sales.read'],
+  channel_broker: ['channels.register'],
+  executive: ['org.read', 'users.read', 'customers.read', 'complaints.read', 'complaints.reports', 'sales.read', 'channels.read'],
   system_admin: ['org.read', 'org.manage', 'users.read', 'users.manage', 'tokens.manage', 'audit.read'],
 };
 

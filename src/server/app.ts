@@ -18,6 +18,7 @@ import { registerPublicComplaintRoutes } from './modules/complaints/public-route
 import { registerComplaintRoutes } from './modules/complaints/routes.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
 import { registerSalesRoutes } from './modules/sales/routes.ts';
+import { registerChannelRoutes } from './modules/channels/routes.ts';
 import { registerUserRoutes } from './modules/users/routes.ts';
 import { registerGuard } from './platform/access/guard.ts';
 import type { Access } from './platform/access/principal.ts';
@@ -90,6 +91,7 @@ export async function buildApp(opts: BuildAppOptions) {
   registerPublicComplaintRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerSalesRoutes(app, deps);
+  registerChannelRoutes(app, deps);
   registerComplaintReportRoutes(app, deps);
 
   // The built web app (npm run build:web) with client-side routing: unknown non-API paths get

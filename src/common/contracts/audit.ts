@@ -48,6 +48,9 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   complaint_settings: '投诉时限设置',
   complaint_report: '投诉报表',
   deal: '成交',
+  broker_registration: '渠道报备',
+  registration_appeal: '报备申诉',
+  channel_settings: '渠道规则',
   project_interest: '客户意向',
 };
 

@@ -10,3 +10,4 @@ export * from '../platform/notify/tables.ts';
 export * from '../platform/rate-limit/tables.ts';
 export * from '../modules/complaints/tables.ts';
 export * from '../modules/sales/tables.ts';
+export * from '../modules/channels/tables.ts';

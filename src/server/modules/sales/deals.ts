@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import type { Actor, Principal } from '../../platform/access/principal.ts';
 import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { onDealReached } from '../channels/for-sales.ts';
 import { lockInterestForDeal, setInterestStageByDeal } from '../customers/for-sales.ts';
 import { lockUnitForSale, setUnitSalesStatus } from '../org/units.ts';
 import { getDeal } from './read.ts';
@@ -52,6 +53,7 @@ export async function createDeal(ctx: SalesCtx, input: z.infer<typeof dealCreate
       await setUnitSalesStatus(tx, unit.id, UNIT_STATUS_FOR_STAGE[stage], ctx.now);
       await setInterestStageByDeal(tx, ctx.actor, ctx.now, interest, INTEREST_STAGE_FOR_DEAL[stage], `${DEAL_STAGE_LABELS[stage]} ${unit.number}`);
       if (stage === 'contract') await becomeOwner(tx, row, ctx.now);
+      if (stage !== 'pledge') await onDealReached(tx, { id, interestId: interest.id, projectId: unit.projectId, stage }, ctx.now);
       await recordAudit(tx, ctx.actor, ctx.now, { action: 'create', entityType: 'deal', entityId: id, entityLabel: `${DEAL_STAGE_LABELS[stage]} ${unit.number} ${interest.customerName}`, companyId: unit.companyId, changes: diffChanges(null, pick(row)) });
     });
   } catch (err) {
@@ -83,6 +85,7 @@ export async function advanceDeal(ctx: SalesCtx, id: string, input: z.infer<type
     const interest = await lockInterestForDeal(tx, ctx.principal, d.interestId);
     await setInterestStageByDeal(tx, ctx.actor, ctx.now, interest, INTEREST_STAGE_FOR_DEAL[stage], DEAL_STAGE_LABELS[stage]);
     if (stage === 'contract') await becomeOwner(tx, d, ctx.now);
+    await onDealReached(tx, { id, interestId: d.interestId, projectId: d.projectId, stage }, ctx.now);
     await recordAudit(tx, ctx.actor, ctx.now, { action: 'update', entityType: 'deal', entityId: id, entityLabel: DEAL_STAGE_LABELS[stage], companyId: d.companyId, changes: diffChanges(pick(d), pick(after)) });
   });
   return getDeal(ctx.db, ctx.principal, id);

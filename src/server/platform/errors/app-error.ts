@@ -32,6 +32,7 @@ export const ERROR_STATUS = {
   CASE_REQUIRED: 409,
   UNIT_TAKEN: 409,
   UNIT_NOT_AVAILABLE: 409,
+  REGISTRATION_REFUSED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_ATTEMPTS: 429,
@@ -62,6 +63,7 @@ export const ERROR_TITLES: Partial<Record<ErrorCode, string>> = {
   RATE_LIMITED: '操作过于频繁',
   UNIT_TAKEN: '房源已被认购',
   UNIT_NOT_AVAILABLE: '房源不可售',
+  REGISTRATION_REFUSED: '报备无效',
   INTERNAL: '服务器内部错误',
 };
 
