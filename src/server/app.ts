@@ -19,6 +19,8 @@ import { registerComplaintRoutes } from './modules/complaints/routes.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
 import { registerSalesRoutes } from './modules/sales/routes.ts';
 import { registerChannelRoutes } from './modules/channels/routes.ts';
+import { registerCampaignRoutes } from './modules/channels/campaign-routes.ts';
+import { registerAnalyticsRoutes } from './modules/analytics/routes.ts';
 import { registerUserRoutes } from './modules/users/routes.ts';
 import { registerGuard } from './platform/access/guard.ts';
 import type { Access } from './platform/access/principal.ts';
@@ -92,6 +94,8 @@ export async function buildApp(opts: BuildAppOptions) {
   registerNotificationRoutes(app, deps);
   registerSalesRoutes(app, deps);
   registerChannelRoutes(app, deps);
+  registerCampaignRoutes(app, deps);
+  registerAnalyticsRoutes(app, deps);
   registerComplaintReportRoutes(app, deps);
 
   // The built web app (npm run build:web) with client-side routing: unknown non-API paths get

@@ -51,6 +51,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   broker_registration: '渠道报备',
   registration_appeal: '报备申诉',
   channel_settings: '渠道规则',
+  campaign: '推广活动',
   project_interest: '客户意向',
 };
 

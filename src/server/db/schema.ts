@@ -11,3 +11,4 @@ export * from '../platform/rate-limit/tables.ts';
 export * from '../modules/complaints/tables.ts';
 export * from '../modules/sales/tables.ts';
 export * from '../modules/channels/tables.ts';
+export * from '../modules/channels/campaign-tables.ts';

@@ -10,6 +10,7 @@ import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { decodeKeyset, pageFrom } from '../../platform/http/cursor.ts';
 import { addInterest } from '../customers/create.ts';
+import { markFirstVisit } from '../customers/for-sales.ts';
 import { findOrCreateCustomer } from '../customers/lookup.ts';
 import { projects } from '../org/tables.ts';
 import { judgeMobile, lockMobileForJudgement } from './judge.ts';
@@ -108,6 +109,7 @@ export async function confirmVisit(ctx: ChannelCtx, id: string, body: z.infer<ty
     const settings = await channelSettingsFor(tx, row.projectId);
     const customer = await findOrCreateCustomer(tx, { name: row.customerName, mobile: body.mobile, sourceChannel: 'broker', createdBy: ctx.principal.userId }, ctx.now);
     const interest = await addInterest({ ...ctx, db: tx }, customer.id, { projectId: row.projectId, channel: 'broker', grade: 'B' });
+    await markFirstVisit(tx, interest.id, ctx.now);
     await tx.update(r).set({
       status: 'visited', visitedAt: ctx.now, visitConfirmedBy: ctx.principal.userId, mobileFull: body.mobile, customerId: customer.id, interestId: interest.id,
       dealDueAt: windowEnd(ctx.now, settings.dealDays), updatedAt: ctx.now, version: row.version + 1,

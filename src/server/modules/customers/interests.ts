@@ -9,6 +9,7 @@ import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
 import { AppError, notFound, versionConflict } from '../../platform/errors/app-error.ts';
 import { auditSafe, type Ctx } from './create.ts';
 import { toInterest, type InterestRow } from './present.ts';
+import { markFirstVisit } from './for-sales.ts';
 import { recordEvents, selectInterests } from './queries.ts';
 import { getCustomer } from './read.ts';
 import { nameSearchKeys, nextFollowUpDue } from './rules.ts';
@@ -67,6 +68,8 @@ export async function addInteraction(ctx: Ctx, interestId: string, input: z.infe
     const lastContactAt = interest.lastContactAt && interest.lastContactAt > occurredAt ? interest.lastContactAt : occurredAt;
     const closed = interest.stage === 'lost' || interest.stage === 'owner';
     await tx.update(projectInterests).set({ lastContactAt, nextFollowUpAt: closed ? null : nextDueAt, updatedAt: ctx.now }).where(eq(projectInterests.id, interestId));
+    // A visit to the sales office or a site tour is the funnel's 来访.
+    if (input.type === 'visit' || input.type === 'site_tour') await markFirstVisit(tx, interestId, occurredAt);
     await recordAudit(tx, ctx.actor, ctx.now, { action: 'create', entityType: 'interaction', entityId: row.id, entityLabel: `${interest.projectName} 跟进`, companyId: interest.companyId, changes: diffChanges(null, { type: row.type, occurredAt: row.occurredAt, reaction: row.reaction, nextDueAt }) });
     return { ...row, occurredAt: occurredAt.toISOString(), nextDueAt: iso(nextDueAt), createdBy: { id: ctx.principal.userId, name: ctx.principal.displayName }, createdAt: ctx.now.toISOString() };
   });

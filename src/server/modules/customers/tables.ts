@@ -96,6 +96,16 @@ export const projectInterests = pgTable(
     // pinyin/initials search is one index range within the caller's scope.
     customerPinyin: text('customer_pinyin').notNull().default(''),
     customerInitials: text('customer_initials').notNull().default(''),
+    // Funnel milestones, kept on the prospect so the funnel is one scan: the first visit (a visit
+    // or site tour follow-up, or a broker's visit confirmed) and the first time each deal stage
+    // was reached (set by the sales module; kept after a cancellation).
+    firstVisitAt: ts('first_visit_at'),
+    pledgedAt: ts('pledged_at'),
+    subscribedAt: ts('subscribed_at'),
+    contractedAt: ts('contracted_at'),
+    // Attribution: the campaign that brought the prospect, and the owner who referred them (老带新).
+    campaignId: uuid('campaign_id'),
+    referrerCustomerId: uuid('referrer_customer_id'),
     ...auditedColumns(),
   },
   (t) => [
@@ -112,6 +122,8 @@ export const projectInterests = pgTable(
     index('project_interests_company_pinyin_idx').on(t.companyId, t.customerPinyin.op('text_pattern_ops')),
     index('project_interests_customer_idx').on(t.customerId),
     index('project_interests_pool_idx').on(t.projectId, t.inPool),
+    index('project_interests_campaign_idx').on(t.campaignId).where(sql`campaign_id IS NOT NULL`),
+    index('project_interests_referrer_idx').on(t.referrerCustomerId).where(sql`referrer_customer_id IS NOT NULL`),
   ],
 );
 

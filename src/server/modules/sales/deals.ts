@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import type { Actor, Principal } from '../../platform/access/principal.ts';
 import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { rewardReferralOnContract } from '../channels/campaigns.ts';
 import { onDealReached } from '../channels/for-sales.ts';
 import { lockInterestForDeal, setInterestStageByDeal } from '../customers/for-sales.ts';
 import { lockUnitForSale, setUnitSalesStatus } from '../org/units.ts';
@@ -16,6 +17,7 @@ import { deals, unitOwners } from './tables.ts';
 
 export type SalesCtx = { db: Db; now: Date; actor: Actor; principal: Principal };
 
+const MILESTONE = { pledge: 'pledgedAt', subscription: 'subscribedAt', contract: 'contractedAt' } as const;
 const TAKEN = () => new AppError('UNIT_TAKEN', '该房源已有有效的认筹/认购/签约，不能重复销售');
 const AUDITED = ['stage', 'status', 'pledgeAmount', 'deposit', 'paymentMethod', 'contractDueDate', 'price', 'signedOn', 'cancelReason'] as const;
 const pick = (d: Partial<typeof deals.$inferSelect>) => Object.fromEntries(AUDITED.map((k) => [k, d[k] ?? null]));
@@ -51,8 +53,11 @@ export async function createDeal(ctx: SalesCtx, input: z.infer<typeof dealCreate
       };
       await tx.insert(deals).values(row);
       await setUnitSalesStatus(tx, unit.id, UNIT_STATUS_FOR_STAGE[stage], ctx.now);
-      await setInterestStageByDeal(tx, ctx.actor, ctx.now, interest, INTEREST_STAGE_FOR_DEAL[stage], `${DEAL_STAGE_LABELS[stage]} ${unit.number}`);
-      if (stage === 'contract') await becomeOwner(tx, row, ctx.now);
+      await setInterestStageByDeal(tx, ctx.actor, ctx.now, interest, INTEREST_STAGE_FOR_DEAL[stage], `${DEAL_STAGE_LABELS[stage]} ${unit.number}`, MILESTONE[stage]);
+      if (stage === 'contract') {
+        await becomeOwner(tx, row, ctx.now);
+        await rewardReferralOnContract(tx, interest, id, ctx.now);
+      }
       if (stage !== 'pledge') await onDealReached(tx, { id, interestId: interest.id, projectId: unit.projectId, stage }, ctx.now);
       await recordAudit(tx, ctx.actor, ctx.now, { action: 'create', entityType: 'deal', entityId: id, entityLabel: `${DEAL_STAGE_LABELS[stage]} ${unit.number} ${interest.customerName}`, companyId: unit.companyId, changes: diffChanges(null, pick(row)) });
     });
@@ -83,8 +88,11 @@ export async function advanceDeal(ctx: SalesCtx, id: string, input: z.infer<type
     const [after] = await tx.update(deals).set({ stage, ...terms, ...stampsFor(stage, ctx.now), updatedAt: ctx.now, version: d.version + 1 }).where(eq(deals.id, id)).returning();
     await setUnitSalesStatus(tx, d.unitId, UNIT_STATUS_FOR_STAGE[stage], ctx.now);
     const interest = await lockInterestForDeal(tx, ctx.principal, d.interestId);
-    await setInterestStageByDeal(tx, ctx.actor, ctx.now, interest, INTEREST_STAGE_FOR_DEAL[stage], DEAL_STAGE_LABELS[stage]);
-    if (stage === 'contract') await becomeOwner(tx, d, ctx.now);
+    await setInterestStageByDeal(tx, ctx.actor, ctx.now, interest, INTEREST_STAGE_FOR_DEAL[stage], DEAL_STAGE_LABELS[stage], MILESTONE[stage]);
+    if (stage === 'contract') {
+      await becomeOwner(tx, d, ctx.now);
+      await rewardReferralOnContract(tx, interest, id, ctx.now);
+    }
     await onDealReached(tx, { id, interestId: d.interestId, projectId: d.projectId, stage }, ctx.now);
     await recordAudit(tx, ctx.actor, ctx.now, { action: 'update', entityType: 'deal', entityId: id, entityLabel: DEAL_STAGE_LABELS[stage], companyId: d.companyId, changes: diffChanges(pick(d), pick(after)) });
   });
