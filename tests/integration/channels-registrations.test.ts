@@ -126,9 +126,41 @@ describe.each(dbKinds())('broker registrations on %s', (kind) => {
     const pending = await t.call('GET', '/api/v1/registration-appeals?status=pending', { cookie: await as('salesmgr') });
     expect(pending.json().items.map((a: { id: string }) => a.id)).toEqual([appeal.json().id]);
     expect((await t.call('GET', '/api/v1/registration-appeals', { cookie: await as('consultant') })).statusCode).toBe(403);
+    // Upholding it now would make two live claims on 金女士 (broker registered her after expiry).
+    const clash = await t.call('POST', `/api/v1/registration-appeals/${appeal.json().id}/decide`, { cookie: await as('salesmgr'), body: { approve: true, note: '情况属实' } });
+    expect(clash.statusCode).toBe(409);
+    const decided = await t.call('POST', `/api/v1/registration-appeals/${appeal.json().id}/decide`, { cookie: await as('salesmgr'), body: { approve: false, note: '客户已由他人重新报备' } });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json()).toMatchObject({ status: 'rejected', registration: { status: 'expired' } });
+    const mine = await t.call('GET', '/api/v1/broker/appeals', { cookie: await as('broker2') });
+    expect(mine.json().items).toEqual([expect.objectContaining({ status: 'rejected', decisionNote: '客户已由他人重新报备' })]);
+    expect((await t.call('GET', '/api/v1/broker/appeals', { cookie: await as('broker') })).json().items).toEqual([]);
+  });
+
+  it('upholds an appeal with a fresh window when nobody else claims the customer', async () => {
+    const refused = await register('broker2', { customerName: '冯先生', mobile: '13900009999' });
+    expect(refused.statusCode).toBe(201);
+    const id = (refused.json() as Registration).id;
+    t.clock.advance(4 * DAY);
+    cookies.clear();
+    await expireRegistrations(t.database.db, t.clock.now());
+    const appeal = await t.call('POST', `/api/v1/registrations/${id}/appeals`, { cookie: await as('broker2'), body: { reason: '客户住院，延后到访' } });
     const decided = await t.call('POST', `/api/v1/registration-appeals/${appeal.json().id}/decide`, { cookie: await as('salesmgr'), body: { approve: true, note: '情况属实' } });
     expect(decided.statusCode, decided.body).toBe(200);
     expect(decided.json()).toMatchObject({ status: 'approved', registration: { status: 'registered' } });
+    expect(new Date(decided.json().registration.visitDueAt).getTime()).toBeGreaterThan(t.clock.now().getTime());
+  });
+
+  it('gives a customer recorded as a walk-in during a broker\'s protection to the broker', async () => {
+    const reg = await register('broker', { customerName: '林小姐', mobile: '13955550000' });
+    expect(reg.statusCode).toBe(201);
+    const walkIn = await t.call('POST', '/api/v1/customers', { cookie: await as('consultant'), body: { name: '林小姐', mobile: '13955550000', grade: 'A', projectId: t.world.a1.id, sourceChannel: 'walk_in' } });
+    expect(walkIn.statusCode).toBe(201);
+    const confirmed = await t.call('POST', `/api/v1/registrations/${reg.json().id}/visit`, { cookie: await as('consultant'), body: { version: reg.json().version, mobile: '13955550000' } });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const [stored] = await t.database.db.select().from(brokerRegistrations).where(eq(brokerRegistrations.id, reg.json().id));
+    expect(stored.interestId).toBe(walkIn.json().interests[0].id);
+    expect((await t.database.db.select().from(projectInterests).where(eq(projectInterests.id, stored.interestId!)))[0].channel).toBe('broker');
   });
 
   it('shows a broker only their own registrations', async () => {

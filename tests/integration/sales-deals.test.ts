@@ -143,4 +143,15 @@ describe.each(dbKinds())('units and deals on %s', (kind) => {
     const list = await t.call('GET', `/api/v1/deals?unitId=${unitIds[0]}`, { cookie: await as('salesmgr') });
     expect(list.json().items.map((d: Deal) => d.customer.mobile)).toEqual(['137****0002', '137****0001']);
   });
+
+  // Last: it moves the clock's view of time 40 days on and reclaims other prospects.
+  it('keeps a prospect holding a unit out of the public pool however long without follow-up', async () => {
+    const { reclaimOverdueProspects } = await import('../../src/server/modules/customers/ownership.ts');
+    const zhou = (await t.database.db.select().from(projectInterests).where(eq(projectInterests.stage, 'intending'))).find((i) => i.pledgedAt !== null && i.ownerId === t.world.users.consultant.id);
+    expect(zhou).toBeDefined();
+    await reclaimOverdueProspects(t.database.db, new Date(t.clock.now().getTime() + 40 * 86_400_000));
+    expect((await interestRow(zhou!.id))).toMatchObject({ inPool: false, ownerId: t.world.users.consultant.id });
+    // …while one whose deal was cancelled went back to the pool as usual.
+    expect((await interestRow(interestId)).inPool).toBe(true);
+  });
 });

@@ -34,7 +34,7 @@ const STORIES: Story[] = [
 const CHANNELS: ComplaintChannel[] = ['hotline', 'onsite', 'wechat', 'hotline', 'email', 'letter', 'onsite', 'wechat'];
 const NAMES = ['王建华', '李秀英', '张晓东', '刘芳', '陈磊', '杨静', '黄勇', '赵艳', '吴涛', '周明', '徐超', '孙雨桐', '马思远', '朱浩然', '胡桂英', '郭杰'];
 
-async function principalOf(db: Db, username: string): Promise<Principal> {
+export async function principalOf(db: Db, username: string): Promise<Principal> {
   const [u] = await db.select().from(users).where(eq(users.username, username));
   const projectIds = (await db.select({ id: userProjects.projectId }).from(userProjects).where(eq(userProjects.userId, u.id))).map((r) => r.id);
   return { kind: 'user', userId: u.id, username: u.username, displayName: u.displayName, role: u.role as Role, scope: u.scope as DataScope, companyId: u.companyId, teamId: u.teamId, projectIds };

@@ -5,6 +5,7 @@ import { orgGroups } from '../modules/org/tables.ts';
 import { users } from '../modules/users/tables.ts';
 import { seedDemoComplaints } from './complaints.ts';
 import { seedDemoProspects } from './customers.ts';
+import { seedDemoSales } from './sales.ts';
 import { seedBuilding, seedCompany, seedGroup, seedProject, seedTeam, seedUser } from './factories.ts';
 
 export const DEMO_PASSWORD = 'Keyuan2026';
@@ -70,6 +71,8 @@ export async function seedDemo(db: Db, opts: { withAdmin: boolean } = { withAdmi
   await seedDemoProspects(db, jc, [owner('liuyang')], 24, 20_000_000, now);
   // Complaints through the real services: steps, call-backs, a major case, an early warning.
   await seedDemoComplaints(db, { hz: [xixi, qj], cd: jc }, now);
+  // Deals, a campaign, broker registrations and a referral, through the real services.
+  await seedDemoSales(db, xixi, now);
   return logins;
 }
 

@@ -34,7 +34,7 @@ export async function salesFunnel(db: Db, p: Principal, q: z.infer<typeof funnel
     q.projectId ? eq(pi.projectId, q.projectId) : undefined,
     q.channel ? eq(pi.channel, q.channel) : undefined,
   );
-  const days = sql`extract(epoch from (${pi.contractedAt} - ${pi.firstVisitAt})) / 86400.0`;
+  const days = sql`GREATEST(0, extract(epoch from (${pi.contractedAt} - ${pi.firstVisitAt})) / 86400.0)`;
   const rows = (await db
     .select({
       g: sql<number>`GROUPING(${pi.channel}, ${pi.ownerId}, ${pi.projectId})::int`,

@@ -2,7 +2,7 @@ import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { Appeal, appealCreate, appealDecision, appealListQuery } from '../../../common/contracts/channels.ts';
-import type { AppealStatus } from '../../../common/channels.ts';
+import { REFUSAL_REASON_LABELS, type AppealStatus } from '../../../common/channels.ts';
 import type { Db } from '../../db/client.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { projectScopeCondition } from '../../platform/access/scope.ts';
@@ -10,6 +10,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { decodeKeyset, pageFrom } from '../../platform/http/cursor.ts';
 import { iso } from '../../platform/http/types.ts';
+import { judgeMobile, lockMobileForJudgement } from './judge.ts';
 import { registrationById } from './present.ts';
 import type { ChannelCtx } from './registrations.ts';
 import { windowEnd } from './rules.ts';
@@ -41,17 +42,17 @@ export async function createAppeal(ctx: ChannelCtx, registrationId: string, body
   return toAppeal(ctx.db, row, 'broker');
 }
 
-export async function listAppeals(db: Db, p: Principal, q: z.infer<typeof appealListQuery>) {
+export async function listAppeals(db: Db, p: Principal, q: z.infer<typeof appealListQuery>, audience: 'broker' | 'office' = 'office') {
   const after = decodeKeyset(q.cursor, ['text', 'uuid'] as const);
   if (after && Number.isNaN(Date.parse(after[0]))) throw new AppError('VALIDATION_FAILED', '分页游标无效', [{ field: 'cursor', message: '分页游标无效' }]);
   const where: (SQL | undefined)[] = [
-    projectScopeCondition(p, r),
+    audience === 'broker' ? eq(a.brokerId, p.userId) : projectScopeCondition(p, r),
     q.status ? eq(a.status, q.status) : undefined,
     after ? or(lt(a.createdAt, new Date(after[0])), and(eq(a.createdAt, new Date(after[0])), lt(a.id, after[1]))) : undefined,
   ];
   const rows = await db.select({ a }).from(a).innerJoin(r, eq(r.id, a.registrationId)).where(and(...where)).orderBy(desc(a.createdAt), desc(a.id)).limit(q.limit + 1);
   const page = pageFrom(rows, q.limit, (x) => [x.a.createdAt.toISOString(), x.a.id]);
-  return { items: await Promise.all(page.items.map((x) => toAppeal(db, x.a, 'office'))), nextCursor: page.nextCursor };
+  return { items: await Promise.all(page.items.map((x) => toAppeal(db, x.a, audience))), nextCursor: page.nextCursor };
 }
 
 // A manager decides. Upheld: the registration protects its customer again, with a fresh window
@@ -63,6 +64,12 @@ export async function decideAppeal(ctx: ChannelCtx, id: string, body: z.infer<ty
     if (row.a.status !== 'pending') throw new AppError('INVALID_TRANSITION', '该申诉已处理');
     await tx.update(a).set({ status: body.approve ? 'approved' : 'rejected', decidedBy: ctx.principal.userId, decidedAt: ctx.now, decisionNote: body.note, updatedAt: ctx.now, version: row.a.version + 1 }).where(eq(a.id, id));
     if (body.approve) {
+      // Upholding must not make two live claims on one person: if someone else now protects the
+      // customer (or the project has them), that has to be settled first.
+      const key = { prefix: row.reg.mobilePrefix, suffix: row.reg.mobileSuffix, full: row.reg.mobileFull };
+      await lockMobileForJudgement(tx, row.reg.projectId, key);
+      const clash = await judgeMobile(tx, row.reg.projectId, key, row.reg.brokerId, ctx.now, row.reg.id);
+      if (clash && !(clash === 'owned_by_project' && row.reg.visitedAt)) throw new AppError('CONFLICT', `不能支持该申诉：${REFUSAL_REASON_LABELS[clash]}`);
       const settings = await channelSettingsFor(tx, row.reg.projectId);
       const visited = row.reg.visitedAt !== null;
       await tx.update(r).set({

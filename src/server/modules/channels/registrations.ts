@@ -10,7 +10,7 @@ import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { decodeKeyset, pageFrom } from '../../platform/http/cursor.ts';
 import { addInterest } from '../customers/create.ts';
-import { markFirstVisit } from '../customers/for-sales.ts';
+import { interestOfMobile, markFirstVisit, setInterestAttribution } from '../customers/for-sales.ts';
 import { findOrCreateCustomer } from '../customers/lookup.ts';
 import { projects } from '../org/tables.ts';
 import { judgeMobile, lockMobileForJudgement } from './judge.ts';
@@ -101,14 +101,19 @@ export async function confirmVisit(ctx: ChannelCtx, id: string, body: z.infer<ty
     await lockMobileForJudgement(tx, row.projectId, key);
     refusal = await judgeMobile(tx, row.projectId, key, row.brokerId, ctx.now, row.id);
     if (refusal === 'already_registered') refusal = null; // the same broker's own earlier claim
+    // Registered first, walked in later (the office recorded the person during the protection
+    // window): the registration wins and takes over that prospect.
+    const walkIn = refusal === 'owned_by_project' ? await interestOfMobile(tx, row.projectId, body.mobile) : null;
+    if (walkIn && walkIn.createdAt.getTime() >= row.registeredAt.getTime()) refusal = null;
     if (refusal) {
       await tx.update(r).set({ status: 'rejected', endedAt: ctx.now, endReason: REFUSAL_REASON_LABELS[refusal], updatedAt: ctx.now, version: row.version + 1 }).where(eq(r.id, id));
       await recordAudit(tx, ctx.actor, ctx.now, { action: 'update', entityType: 'broker_registration', entityId: id, entityLabel: `到访时判定无效：${REFUSAL_REASON_LABELS[refusal]}`, companyId: row.companyId, changes: { status: { before: row.status, after: 'rejected' } } });
       return;
     }
     const settings = await channelSettingsFor(tx, row.projectId);
-    const customer = await findOrCreateCustomer(tx, { name: row.customerName, mobile: body.mobile, sourceChannel: 'broker', createdBy: ctx.principal.userId }, ctx.now);
-    const interest = await addInterest({ ...ctx, db: tx }, customer.id, { projectId: row.projectId, channel: 'broker', grade: 'B' });
+    const customer = walkIn ? { id: walkIn.customerId } : await findOrCreateCustomer(tx, { name: row.customerName, mobile: body.mobile, sourceChannel: 'broker', createdBy: ctx.principal.userId }, ctx.now);
+    const interest = walkIn ? { id: walkIn.id } : await addInterest({ ...ctx, db: tx }, customer.id, { projectId: row.projectId, channel: 'broker', grade: 'B' });
+    if (walkIn) await setInterestAttribution(tx, walkIn.id, { channel: 'broker' }, ctx.now);
     await markFirstVisit(tx, interest.id, ctx.now);
     await tx.update(r).set({
       status: 'visited', visitedAt: ctx.now, visitConfirmedBy: ctx.principal.userId, mobileFull: body.mobile, customerId: customer.id, interestId: interest.id,

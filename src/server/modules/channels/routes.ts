@@ -42,6 +42,11 @@ export function registerChannelRoutes(app: App, { db, clock }: Deps) {
     schema: { tags, summary: '对失效或无效的报备提出申诉', params: idParams, body: appealCreate, response: { 201: appealSchema } },
     handler: async (request, reply) => reply.status(201).send(await createAppeal(ctx(request), request.params.id, request.body)),
   });
+  app.get('/api/v1/broker/appeals', {
+    config: { access: broker },
+    schema: { tags, summary: '我的申诉及裁决结果', querystring: appealListQuery, response: { 200: pageOf(appealSchema) } },
+    handler: (request) => listAppeals(db, principalOf(request), request.query, 'broker'),
+  });
   app.get('/api/v1/registrations', {
     config: { access: { permission: 'channels.read' } },
     schema: { tags, summary: '项目的渠道报备', querystring: registrationListQuery, response: { 200: pageOf(registrationSchema) } },

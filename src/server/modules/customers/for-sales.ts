@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { STAGE_LABELS, type Stage } from '../../../common/customers.ts';
+import { STAGE_LABELS, type SourceChannel, type Stage } from '../../../common/customers.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor, Principal } from '../../platform/access/principal.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
@@ -48,7 +48,17 @@ export async function markFirstVisit(db: Db, interestId: string, at: Date) {
 }
 
 // For the channels module: a prospect's campaign and referrer (attribution).
-export async function setInterestAttribution(db: Db, interestId: string, set: { campaignId?: string | null; referrerCustomerId?: string | null }, now: Date) {
+export async function setInterestAttribution(db: Db, interestId: string, set: { campaignId?: string | null; referrerCustomerId?: string | null; channel?: SourceChannel }, now: Date) {
   const pi = projectInterests;
   await db.update(pi).set({ ...set, updatedAt: now, version: sql`${pi.version} + 1` }).where(eq(pi.id, interestId));
+}
+
+// The project's prospect holding a mobile, if any (for the channels module's judgement).
+export async function interestOfMobile(db: Db, projectId: string, mobile: string) {
+  const [row] = await db
+    .select({ id: projectInterests.id, customerId: projectInterests.customerId, createdAt: projectInterests.createdAt })
+    .from(projectInterests)
+    .innerJoin(customers, eq(customers.id, projectInterests.customerId))
+    .where(and(eq(projectInterests.projectId, projectId), eq(customers.mobile, mobile)));
+  return row ?? null;
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { reassignBody } from '../../../common/contracts/customers.ts';
 import { startOfShanghaiDay } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
+import { hasActiveDeal } from '../sales/for-customers.ts';
 import { queryRows } from '../../db/raw.ts';
 import type { Actor } from '../../platform/access/principal.ts';
 import { recordAuditMany } from '../../platform/audit/record.ts';
@@ -33,7 +34,7 @@ export async function reclaimOverdueProspects(db: Db, now: Date): Promise<number
             FROM project_interests pi
             LEFT JOIN project_sales_settings s ON s.project_id = pi.project_id
             LEFT JOIN users u ON u.id = pi.owner_id
-            WHERE pi.owner_id IS NOT NULL AND NOT pi.in_pool AND pi.stage IN ${RECLAIMABLE_STAGES}
+            WHERE pi.owner_id IS NOT NULL AND NOT pi.in_pool AND pi.stage IN ${RECLAIMABLE_STAGES} AND NOT ${hasActiveDeal(sql`pi.id`)}
               AND coalesce(pi.last_contact_at, pi.assigned_at) < ${todayStart}::timestamptz - make_interval(days => coalesce(s.reclaim_days, ${DEFAULT_SALES_SETTINGS.reclaimDays}))
             LIMIT ${BATCH}
             FOR UPDATE OF pi SKIP LOCKED`,

@@ -10,7 +10,7 @@ import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { rewardReferralOnContract } from '../channels/campaigns.ts';
 import { onDealReached } from '../channels/for-sales.ts';
-import { lockInterestForDeal, setInterestStageByDeal } from '../customers/for-sales.ts';
+import { lockInterestForDeal, markFirstVisit, setInterestStageByDeal } from '../customers/for-sales.ts';
 import { lockUnitForSale, setUnitSalesStatus } from '../org/units.ts';
 import { getDeal } from './read.ts';
 import { deals, unitOwners } from './tables.ts';
@@ -53,6 +53,8 @@ export async function createDeal(ctx: SalesCtx, input: z.infer<typeof dealCreate
       };
       await tx.insert(deals).values(row);
       await setUnitSalesStatus(tx, unit.id, UNIT_STATUS_FOR_STAGE[stage], ctx.now);
+      // A deal is made on site: it counts as a visit if none was recorded before.
+      await markFirstVisit(tx, interest.id, ctx.now);
       await setInterestStageByDeal(tx, ctx.actor, ctx.now, interest, INTEREST_STAGE_FOR_DEAL[stage], `${DEAL_STAGE_LABELS[stage]} ${unit.number}`, MILESTONE[stage]);
       if (stage === 'contract') {
         await becomeOwner(tx, row, ctx.now);
