@@ -31,6 +31,14 @@ const ComplaintReportsPage = lazyPage(() => import('./pages/complaints/reports-p
 const NotificationsPage = lazyPage(() => import('./pages/notifications/notifications-page.tsx'), 'NotificationsPage');
 const PublicComplainPage = lazyPage(() => import('./pages/public/complain-page.tsx'), 'PublicComplainPage');
 const PublicComplaintStatusPage = lazyPage(() => import('./pages/public/complaint-status-page.tsx'), 'PublicComplaintStatusPage');
+const SalesBoardPage = lazyPage(() => import('./pages/sales/sales-board-page.tsx'), 'SalesBoardPage');
+const DealsPage = lazyPage(() => import('./pages/sales/deals-page.tsx'), 'DealsPage');
+const BrokerRegistrationsPage = lazyPage(() => import('./pages/channels/broker-registrations-page.tsx'), 'BrokerRegistrationsPage');
+const RegistrationsPage = lazyPage(() => import('./pages/channels/registrations-page.tsx'), 'RegistrationsPage');
+const AppealsPage = lazyPage(() => import('./pages/channels/appeals-page.tsx'), 'AppealsPage');
+const ChannelSettingsPage = lazyPage(() => import('./pages/channels/channel-settings-page.tsx'), 'ChannelSettingsPage');
+const FunnelPage = lazyPage(() => import('./pages/analytics/funnel-page.tsx'), 'FunnelPage');
+const CampaignsPage = lazyPage(() => import('./pages/channels/campaigns-page.tsx'), 'CampaignsPage');
 const OrgPage = lazyPage(() => import('./pages/org/org-page.tsx'), 'OrgPage');
 const ProjectDetailPage = lazyPage(() => import('./pages/org/project-detail-page.tsx'), 'ProjectDetailPage');
 const TeamsPage = lazyPage(() => import('./pages/teams/teams-page.tsx'), 'TeamsPage');
@@ -96,6 +104,14 @@ export const router = createBrowserRouter([
           { path: 'customers/pool', element: guarded('customers.pool', PoolPage) },
           { path: 'customers/import', element: guarded('customers.import', ImportPage) },
           { path: 'customers/:id', element: guarded('customers.read', CustomerDetailPage) },
+          { path: 'sales/board', element: guarded('sales.read', SalesBoardPage) },
+          { path: 'sales/deals', element: guarded('sales.read', DealsPage) },
+          { path: 'channels/my', element: guarded('channels.register', BrokerRegistrationsPage) },
+          { path: 'channels/registrations', element: guarded('channels.read', RegistrationsPage) },
+          { path: 'channels/appeals', element: guarded('channels.manage', AppealsPage) },
+          { path: 'channels/settings', element: guarded('channels.manage', ChannelSettingsPage) },
+          { path: 'sales/funnel', element: guarded('sales.read', FunnelPage) },
+          { path: 'channels/campaigns', element: guarded('channels.read', CampaignsPage) },
           { path: 'complaints', element: guarded('complaints.read', ComplaintListPage) },
           { path: 'complaints/new', element: guarded('complaints.write', ComplaintCreatePage) },
           { path: 'complaints/cases', element: guarded('complaints.read', CaseLibraryPage) },

@@ -103,7 +103,7 @@ export async function referralStats(db: Db, p: Principal, q: { projectId?: strin
       name: customers.name,
       referrals: sql<number>`count(*)::int`,
       deals: sql<number>`count(${pi.contractedAt})::int`,
-      rewards: sql<number>`(SELECT count(*)::int FROM referral_rewards rr WHERE rr.referrer_customer_id = ${pi.referrerCustomerId})`,
+      rewards: sql<number>`(SELECT count(*)::int FROM referral_rewards rr WHERE rr.referrer_customer_id = ${pi.referrerCustomerId}${q.projectId ? sql` AND rr.project_id = ${q.projectId}` : sql``})`,
     })
     .from(pi)
     .innerJoin(customers, eq(customers.id, pi.referrerCustomerId))

@@ -10,6 +10,7 @@ import { FormModal } from '../../components/form-modal.tsx';
 import { LeanSelect } from '../../components/lean-select.tsx';
 import { useApiErrorHandler } from '../../components/use-api-error.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { AttributionModal } from './attribution-modal.tsx';
 import { DueDate } from './customer-tags.tsx';
 import { GRADE_SHORT_OPTIONS, SOURCE_CHANNEL_OPTIONS, STAGE_OPTIONS } from './options.ts';
 import { POOL_OWNER_TEXT } from './prospect-columns.tsx';
@@ -93,6 +94,7 @@ function InterestRow({ interest, editable }: { interest: Interest; editable: boo
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const [markingLost, setMarkingLost] = useState(false);
+  const [attributing, setAttributing] = useState(false);
   const disabled = !editable || interest.inPool || update.isPending;
 
   const change = async (body: { stage?: Stage; grade?: Grade }, done: string) => {
@@ -142,12 +144,18 @@ function InterestRow({ interest, editable }: { interest: Interest; editable: boo
       </div>
       <div className="stack-card-meta">
         最近联系：{formatDateTime(interest.lastContactAt)} · 来源：{SOURCE_CHANNEL_LABELS[interest.channel]}
+        {editable && (
+          <Button type="link" size="small" onClick={() => setAttributing(true)}>
+            来源归属
+          </Button>
+        )}
       </div>
       {interest.stage === 'lost' && interest.lostReason && (
         <div className="stack-card-meta">流失原因：{interest.lostReason}</div>
       )}
       {interest.inPool && interest.poolReason && <div className="stack-card-meta">回收原因：{interest.poolReason}</div>}
       {markingLost && <LostReasonModal interest={interest} onClose={() => setMarkingLost(false)} />}
+      {attributing && <AttributionModal interest={interest} onClose={() => setAttributing(false)} />}
     </div>
   );
 }

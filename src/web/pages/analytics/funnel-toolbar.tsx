@@ -1,0 +1,65 @@
+import { DatePicker, Segmented } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { SOURCE_CHANNEL_LABELS, SOURCE_CHANNELS } from '../../../common/customers.ts';
+import { LeanSelect } from '../../components/lean-select.tsx';
+import type { FunnelGroup, FunnelQuery } from '../../data/hooks/analytics.ts';
+import { useScopeProjects } from '../../data/hooks/prospects.ts';
+import { DAY_FORMAT, PERIOD_PRESETS } from './funnel-filters.ts';
+
+const CHANNEL_OPTIONS = SOURCE_CHANNELS.map((value) => ({ value, label: SOURCE_CHANNEL_LABELS[value] }));
+const GROUP_OPTIONS: { value: FunnelGroup; label: string }[] = [
+  { value: 'none', label: '不分组' },
+  { value: 'channel', label: '按渠道' },
+  { value: 'consultant', label: '按顾问' },
+  { value: 'project', label: '按项目' },
+];
+
+type FunnelToolbarProps = {
+  query: FunnelQuery;
+  period: [Dayjs, Dayjs];
+  onPeriod: (range: [Dayjs, Dayjs]) => void;
+  onProject: (projectId: string | undefined) => void;
+  onChannel: (channel: string | undefined) => void;
+  onGroupBy: (groupBy: FunnelGroup) => void;
+};
+
+/** The period (本月 by default), project, source channel and grouping of the funnel. */
+export function FunnelToolbar({ query, period, onPeriod, onProject, onChannel, onGroupBy }: FunnelToolbarProps) {
+  const projects = useScopeProjects();
+  return (
+    <div className="toolbar">
+      <DatePicker.RangePicker
+        aria-label="统计期间"
+        allowClear={false}
+        format={DAY_FORMAT}
+        placeholder={['开始日期', '结束日期']}
+        presets={PERIOD_PRESETS}
+        value={period}
+        onChange={(range) => {
+          if (range?.[0] && range[1]) onPeriod([range[0], range[1]]);
+        }}
+      />
+      <LeanSelect<string>
+        allowClear
+        placeholder="全部项目"
+        aria-label="选择项目"
+        style={{ minWidth: 200 }}
+        value={query.projectId}
+        loading={projects.isPending}
+        showSearch={{ optionFilterProp: 'label' }}
+        options={projects.data?.map((p) => ({ value: p.id, label: p.name })) ?? []}
+        onChange={(projectId: string | undefined) => onProject(projectId)}
+      />
+      <LeanSelect<string>
+        allowClear
+        placeholder="全部渠道"
+        aria-label="按来源渠道筛选"
+        style={{ minWidth: 150 }}
+        value={query.channel}
+        options={CHANNEL_OPTIONS}
+        onChange={(channel: string | undefined) => onChannel(channel)}
+      />
+      <Segmented<FunnelGroup> aria-label="分组方式" options={GROUP_OPTIONS} value={query.groupBy} onChange={onGroupBy} />
+    </div>
+  );
+}

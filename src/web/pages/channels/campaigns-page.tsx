@@ -1,0 +1,84 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useSession } from '../../auth/session.tsx';
+import { LeanSelect } from '../../components/lean-select.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useScopeProjects } from '../../data/hooks/prospects.ts';
+import { CampaignCreateModal } from './campaign-create-modal.tsx';
+import { CampaignTable } from './campaign-table.tsx';
+import { ReferralTable } from './referral-table.tsx';
+
+type CampaignTab = 'campaigns' | 'referrals';
+
+const TAB_HINTS: Record<CampaignTab, string> = {
+  campaigns: '各推广活动带来的客户、来访与成交，以及每来访、每成交的成本和投入产出比。',
+  referrals: '老带新：已签约业主推荐的客户及成交情况；推荐登记与推荐成交各计一次奖励。',
+};
+
+/** 「推广与老带新」: campaigns with their cost and results, and owner referrals (老带新). */
+export function CampaignsPage() {
+  const { can } = useSession();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab: CampaignTab = searchParams.get('tab') === 'referrals' ? 'referrals' : 'campaigns';
+  const projectId = searchParams.get('projectId') ?? undefined;
+  const projects = useScopeProjects();
+  const [creating, setCreating] = useState(false);
+
+  const patch = (name: string, value: string | undefined) =>
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const projectPicker = (
+    <LeanSelect<string>
+      allowClear
+      placeholder="全部项目"
+      aria-label="选择项目"
+      style={{ minWidth: 200 }}
+      value={projectId}
+      loading={projects.isPending}
+      showSearch={{ optionFilterProp: 'label' }}
+      options={projects.data?.map((p) => ({ value: p.id, label: p.name })) ?? []}
+      onChange={(value: string | undefined) => patch('projectId', value)}
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="推广与老带新"
+        extra={
+          tab === 'campaigns' &&
+          can('channels.manage') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建活动
+            </Button>
+          )
+        }
+      >
+        <Typography.Text type="secondary">{TAB_HINTS[tab]}</Typography.Text>
+      </PageHeader>
+      <Card>
+        <div className="toolbar">{projectPicker}</div>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => patch('tab', key === 'referrals' ? 'referrals' : undefined)}
+          destroyOnHidden
+          items={[
+            { key: 'campaigns', label: '推广活动', children: <CampaignTable projectId={projectId} /> },
+            { key: 'referrals', label: '老带新', children: <ReferralTable projectId={projectId} /> },
+          ]}
+        />
+      </Card>
+      {creating && <CampaignCreateModal defaultProjectId={projectId} onClose={() => setCreating(false)} />}
+    </>
+  );
+}
