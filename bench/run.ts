@@ -1,6 +1,6 @@
 // npm run bench: the foundation benchmark, then the customers benchmark (bench/customers.ts), then
-// the complaints benchmark (bench/complaints.ts). BENCH_ONLY=foundation, customers or complaints
-// runs one part alone.
+// the complaints benchmark (bench/complaints.ts), then the sales benchmark (bench/sales.ts).
+// BENCH_ONLY=foundation, customers, complaints or sales runs one part alone.
 // Foundation: for PGlite (always) and PostgreSQL (when one is
 // reachable), start the real server in a child process, log in as the demo admin, grow the
 // demo world to a realistic project list, and load an authenticated GET /api/v1/projects next
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { runComplaintsBench } from './complaints.ts';
 import { runCustomersBench } from './customers.ts';
+import { runSalesBench } from './sales.ts';
 import { growProjects, login, type WorldSize } from './lib/api.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
 import { createBenchDatabase, findPostgres, type BenchPostgres } from './lib/postgres.ts';
@@ -148,7 +149,7 @@ async function foundation() {
   log(`wrote ${file}`);
 }
 
-const PARTS = ['foundation', 'customers', 'complaints'] as const;
+const PARTS = ['foundation', 'customers', 'complaints', 'sales'] as const;
 
 async function main() {
   const only = process.env.BENCH_ONLY?.trim();
@@ -156,6 +157,7 @@ async function main() {
   if (!only || only === 'foundation') await foundation();
   if (!only || only === 'customers') await runCustomersBench();
   if (!only || only === 'complaints') await runComplaintsBench();
+  if (!only || only === 'sales') await runSalesBench();
 }
 
 main().catch((e: unknown) => {
