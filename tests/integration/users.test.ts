@@ -226,6 +226,6 @@ describe.each(dbKinds())('users and teams on %s', (kind) => {
     expect(items.map((r) => r.code)).toEqual([...ROLES]);
     expect(items.every((r) => /[\u4e00-\u9fa5]/.test(r.label))).toBe(true);
     expect(items.find((r) => r.code === 'system_admin')).toMatchObject({ label: '系统管理员', defaultScope: 'group', permissions: expect.arrayContaining(['users.manage']) });
-    expect(items.find((r) => r.code === 'channel_broker')).toMatchObject({ label: '渠道经纪人', permissions: [] });
+    expect(items.find((r) => r.code === 'channel_broker')).toMatchObject({ label: '渠道经纪人', permissions: ['channels.register'] });
   });
 });
