@@ -1,6 +1,7 @@
 // npm run bench: the foundation benchmark, then the customers benchmark (bench/customers.ts), then
-// the complaints benchmark (bench/complaints.ts), then the sales benchmark (bench/sales.ts).
-// BENCH_ONLY=foundation, customers, complaints or sales runs one part alone.
+// the complaints benchmark (bench/complaints.ts), then the sales benchmark (bench/sales.ts), then
+// the sales-funnel benchmark (bench/funnel.ts).
+// BENCH_ONLY=foundation, customers, complaints, sales or funnel runs one part alone.
 // Foundation: for PGlite (always) and PostgreSQL (when one is
 // reachable), start the real server in a child process, log in as the demo admin, grow the
 // demo world to a realistic project list, and load an authenticated GET /api/v1/projects next
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { runComplaintsBench } from './complaints.ts';
 import { runCustomersBench } from './customers.ts';
+import { runFunnelBench } from './funnel.ts';
 import { runSalesBench } from './sales.ts';
 import { growProjects, login, type WorldSize } from './lib/api.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
@@ -149,7 +151,7 @@ async function foundation() {
   log(`wrote ${file}`);
 }
 
-const PARTS = ['foundation', 'customers', 'complaints', 'sales'] as const;
+const PARTS = ['foundation', 'customers', 'complaints', 'sales', 'funnel'] as const;
 
 async function main() {
   const only = process.env.BENCH_ONLY?.trim();
@@ -158,6 +160,7 @@ async function main() {
   if (!only || only === 'customers') await runCustomersBench();
   if (!only || only === 'complaints') await runComplaintsBench();
   if (!only || only === 'sales') await runSalesBench();
+  if (!only || only === 'funnel') await runFunnelBench();
 }
 
 main().catch((e: unknown) => {
