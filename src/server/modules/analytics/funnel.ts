@@ -17,7 +17,7 @@ const pi = projectInterests;
 const shanghaiDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
 const rate = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);
 
-type Row = { g: number; channel: string | null; owner: string | null; project: string | null; leads: number; visits: number; pledges: number; subscriptions: number; contracts: number; median: number | null };
+type Row = { g: number; channel: string | null; owner: string | null; project: string | null; leads: number; visits: number; pledges: number; subscriptions: number; contracts: number };
 
 // The funnel (线索 → 来访 → 认筹 → 认购 → 签约) of the prospects created in a period, from the
 // milestones kept on each prospect (each step counts those who reached it or went beyond): one scan with GROUPING SETS gives the total and the breakdowns
@@ -27,6 +27,9 @@ export async function salesFunnel(db: Db, p: Principal, q: z.infer<typeof funnel
   const to = new Date(shanghaiDay(q.to).getTime() + 86_400_000);
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to <= from) throw new AppError('VALIDATION_FAILED', '统计区间无效', [{ field: 'to', message: '结束日期不能早于开始日期' }]);
   const where: SQL | undefined = and(
+    // Always bounded by company (the group's companies for a group-wide view), so the covering
+    // index (company_id, created_at) serves every scope.
+    sql`${pi.companyId} IN (SELECT id FROM companies)`,
     prospectScope(p),
     gte(pi.createdAt, from),
     lt(pi.createdAt, to),
@@ -45,11 +48,16 @@ export async function salesFunnel(db: Db, p: Principal, q: z.infer<typeof funnel
       pledges: sql<number>`count(COALESCE(${pi.pledgedAt}, ${pi.subscribedAt}, ${pi.contractedAt}))::int`,
       subscriptions: sql<number>`count(COALESCE(${pi.subscribedAt}, ${pi.contractedAt}))::int`,
       contracts: sql<number>`count(${pi.contractedAt})::int`,
-      median: sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days}) FILTER (WHERE ${pi.contractedAt} IS NOT NULL AND ${pi.firstVisitAt} IS NOT NULL)`,
     })
     .from(pi)
     .where(where)
     .groupBy(sql`GROUPING SETS ((), (${pi.channel}), (${pi.ownerId}), (${pi.projectId}))`)) as Row[];
+  // The median on its own: an ordered-set aggregate would keep the grouping sets from being hashed
+  // in one pass, and only the signed prospects need sorting.
+  const [med] = await db
+    .select({ median: sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days})` })
+    .from(pi)
+    .where(and(where, sql`${pi.contractedAt} IS NOT NULL AND ${pi.firstVisitAt} IS NOT NULL`));
   // GROUPING bits: channel 4, owner 2, project 1 — a bit set means "not grouped by".
   const total = rows.find((r) => r.g === 7);
   const byChannel = rows.filter((r) => r.g === 3);
@@ -78,14 +86,14 @@ export async function salesFunnel(db: Db, p: Principal, q: z.infer<typeof funnel
     total: t,
     registrations: reg?.n ?? 0,
     conversion: { visitRate: rate(t.visits, t.leads), pledgeRate: rate(t.pledges, t.visits), subscriptionRate: rate(t.subscriptions, t.pledges), contractRate: rate(t.contracts, t.subscriptions) },
-    medianDaysVisitToContract: total?.median === null || total?.median === undefined ? null : Math.round(Number(total.median) * 10) / 10,
-    rows: group.sort((a, b) => b.r.leads - a.r.leads).map(({ key, label, r }) => ({ key, label, counts: counts(r), registrations: 0 })),
+    medianDaysVisitToContract: med?.median === null || med?.median === undefined ? null : Math.round(Number(med.median) * 10) / 10,
+    rows: group.sort((a, b) => b.r.leads - a.r.leads || a.key.localeCompare(b.key)).map(({ key, label, r }) => ({ key, label, counts: counts(r), registrations: 0 })),
     sourceMix: contracted
       .map((r) => ({ key: r.channel ?? '', label: SOURCE_CHANNEL_LABELS[r.channel as SourceChannel] ?? r.channel ?? '', count: r.contracts, share: rate(r.contracts, t.contracts) ?? 0 }))
-      .sort((a, b) => b.count - a.count),
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
     ranking: byOwner
       .map((r) => ({ consultant: { id: r.owner ?? '', name: names.get(r.owner ?? '') ?? '' }, contracts: r.contracts, subscriptions: r.subscriptions, visits: r.visits }))
-      .sort((a, b) => b.contracts - a.contracts || b.subscriptions - a.subscriptions || b.visits - a.visits)
+      .sort((a, b) => b.contracts - a.contracts || b.subscriptions - a.subscriptions || b.visits - a.visits || a.consultant.id.localeCompare(b.consultant.id))
       .slice(0, 20),
   };
 }
