@@ -140,21 +140,22 @@ async function measure(c: Ctx, op: Op): Promise<Measured> {
 // covering index (company_id, created_at) serves it; (rollup) the counts first grouped by (channel,
 // owner, project), which PostgreSQL may aggregate in parallel, then the grouping sets over those
 // few rows. A rewrite must return what the service reads (every count, the median of the total row).
+// (split and indexed apply to a statement that computes the median; rollup to either.)
 const MEDIAN = /,\s*(percentile_cont\(0\.5\) WITHIN GROUP \([\s\S]*?\)\) FILTER \(WHERE [^)]*\))/i;
 
 export function rewrites(text: string, companyIds: string[]): { split?: string; indexed?: string; rollup?: string } {
   const median = text.match(MEDIAN)?.[1];
   const where = text.match(/ from "project_interests" where ([\s\S]*?) group by /)?.[1];
-  const counts = text.match(/"project_id", (count\([\s\S]*?\)::int), percentile_cont/)?.[1];
-  if (!median || !where || !counts) return {};
-  const sub = (w: string) => `(select ${median} from "project_interests" where ${w})`;
-  const split = text.replace(MEDIAN, () => `, ${sub(where)}`);
+  const counts = text.match(/"project_id", (count\([\s\S]*?\)::int)(?:, percentile_cont| from )/)?.[1];
+  if (!where || !counts) return {};
+  const sub = (w: string) => (median ? `, (select ${median} from "project_interests" where ${w})` : '');
+  const split = median ? text.replace(MEDIAN, () => sub(where)) : undefined;
   const bounded = /"company_id" (=|in)/i.test(where) ? where : `("project_interests"."company_id" = ANY('{${companyIds.join(',')}}'::uuid[]) and ${where})`;
   const parts = counts.split(/::int(?:, |$)/).filter(Boolean);
   const rollup = `with b as (select "channel", "owner_id", "project_id", ${parts.map((x, i) => `${x} as c${i}`).join(', ')} from "project_interests" where ${bounded} group by 1, 2, 3) `
-    + `select GROUPING("channel", "owner_id", "project_id")::int, "channel", "owner_id", "project_id", ${parts.map((_x, i) => `sum(c${i})::int`).join(', ')}, ${sub(bounded)} `
+    + `select GROUPING("channel", "owner_id", "project_id")::int, "channel", "owner_id", "project_id", ${parts.map((_x, i) => `sum(c${i})::int`).join(', ')}${sub(bounded)} `
     + 'from b group by GROUPING SETS ((), ("channel"), ("owner_id"), ("project_id"))';
-  return { split, indexed: bounded === where ? undefined : split.replaceAll(where, () => bounded), rollup };
+  return { split, indexed: split && bounded !== where ? split.replaceAll(where, () => bounded) : undefined, rollup };
 }
 
 async function measureVariants(database: Database, main: Statement): Promise<Variant[]> {
@@ -163,7 +164,8 @@ async function measureVariants(database: Database, main: Statement): Promise<Var
   // What the service reads: every count, and the median of the total row only (grouping bits 7).
   const rowsOf = async (text: string) => {
     const { rows } = await database.pool!.query<unknown[]>({ text, values: main.params, rowMode: 'array' });
-    return JSON.stringify(rows.map((r) => JSON.stringify(r[0] === 7 ? r : r.slice(0, -1))).sort());
+    const median = /percentile_cont/i.test(text); // then the last column, read for the total row only
+    return JSON.stringify(rows.map((r) => JSON.stringify(r[0] === 7 || !median ? r : r.slice(0, -1))).sort());
   };
   const expected = await rowsOf(main.text);
   const run = async (id: string, label: string, text: string, settings: string[] = []) => {
