@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { auditedColumns, id, ts } from '../../db/columns.ts';
 import { customers, projectInterests } from '../customers/tables.ts';
 import { companies, projects } from '../org/tables.ts';
@@ -17,6 +17,34 @@ export const projectChannelSettings = pgTable('project_channel_settings', {
   ...auditedColumns(),
 });
 
+// 渠道机构: an agency cooperating with one city company; brokers belong to at most one.
+export const channelAgencies = pgTable(
+  'channel_agencies',
+  {
+    id: id(),
+    companyId: uuid('company_id').notNull().references(() => companies.id),
+    name: text('name').notNull(),
+    contactName: text('contact_name').notNull().default(''),
+    contactMobile: text('contact_mobile').notNull().default(''),
+    status: text('status').notNull().default('active'),
+    note: text('note').notNull().default(''),
+    ...auditedColumns(),
+  },
+  (t) => [uniqueIndex('channel_agencies_company_name_key').on(t.companyId, t.name), index('channel_agencies_company_idx').on(t.companyId, t.createdAt)],
+);
+
+// A broker's agency: the primary key on broker_id keeps a broker in one agency at most.
+export const agencyBrokers = pgTable(
+  'agency_brokers',
+  {
+    brokerId: uuid('broker_id').primaryKey().references(() => users.id),
+    agencyId: uuid('agency_id').notNull().references(() => channelAgencies.id),
+    companyId: uuid('company_id').notNull().references(() => companies.id),
+    joinedAt: ts('joined_at').notNull(),
+  },
+  (t) => [index('agency_brokers_agency_idx').on(t.agencyId)],
+);
+
 // 报备: a broker's claim on a prospect for a project, judged by mobile (判客) when made.
 export const brokerRegistrations = pgTable(
   'broker_registrations',
@@ -25,7 +53,9 @@ export const brokerRegistrations = pgTable(
     companyId: uuid('company_id').notNull().references(() => companies.id),
     projectId: uuid('project_id').notNull().references(() => projects.id),
     brokerId: uuid('broker_id').notNull().references(() => users.id),
+    // The agency's name at registration time (or the broker's free text when without one).
     agency: text('agency').notNull().default(''),
+    agencyId: uuid('agency_id').references(() => channelAgencies.id),
     customerName: text('customer_name').notNull(),
     mobilePrefix: text('mobile_prefix').notNull(),
     mobileSuffix: text('mobile_suffix').notNull(),
@@ -52,6 +82,7 @@ export const brokerRegistrations = pgTable(
     index('broker_registrations_broker_idx').on(t.brokerId, t.registeredAt),
     index('broker_registrations_project_idx').on(t.projectId, t.registeredAt),
     index('broker_registrations_interest_idx').on(t.interestId),
+    index('broker_registrations_agency_idx').on(t.agencyId, t.registeredAt).where(sql`agency_id IS NOT NULL`),
     index('broker_registrations_due_idx').on(t.visitDueAt).where(sql`status IN ('registered', 'visited')`),
   ],
 );
