@@ -115,7 +115,7 @@ type Ctx = { database: Database; baseUrl: string; cookie: string; principal: Pri
 type Part = Stats & { gc: number };
 const PARTS = {
   http: '**HTTP, full request**',
-  sql: 'board statement on node-postgres (round trip, rows parsed)',
+  sql: 'the three board statements on node-postgres, concurrently (round trips, rows parsed)',
   projectSql: 'project lookup on node-postgres',
   service: 'service `salesBoard()` (both statements, Drizzle mapping, grouping)',
   encode: 'zod response encoding `z.safeEncode(boardSchema, …)`',
@@ -133,12 +133,12 @@ type Variant = {
   path: string;
   http: Stats;
   httpGc: number; // GC pauses per call during the HTTP block
-  sql: Stats; // the board statement replayed on node-postgres (rowMode array, as Drizzle runs it)
+  sql: Stats; // the three board statements replayed concurrently on node-postgres (rowMode array, as Drizzle runs it)
   bytes: number;
   units: number;
   matching: number;
   parts: Record<PartName, Part>;
-  explain: Stats; // PostgreSQL planning + execution of the board statement (EXPLAIN ANALYZE, TIMING OFF)
+  explain: Stats; // PostgreSQL planning + execution of the three board statements, summed (EXPLAIN ANALYZE, TIMING OFF)
   plan: string; // one EXPLAIN (ANALYZE, BUFFERS) with per-node timing
 };
 export type FunnelRun = { status: 'skipped'; note: string } | { status: 'ran'; note: string; results: { operation: string; stats: Stats }[] };
@@ -196,11 +196,13 @@ async function measureVariant(c: Ctx, id: Variant['id'], operation: string, q: Q
   recorder.armed = true;
   const board = await salesBoard(recDb, c.principal, c.projectId, q);
   recorder.armed = false;
-  const boardStatement = recorder.statements.find((s) => /from "units"/i.test(s.text));
-  const projectStatement = recorder.statements.find((s) => s !== boardStatement);
-  if (!boardStatement || !projectStatement || recorder.statements.length !== 2) throw new Error(`salesBoard sent ${recorder.statements.length} statements; expected the project lookup and the board query`);
+  // requireProject's lookup, then the board's three statements (buildings, units, active deals) sent together.
+  const projectStatement = recorder.statements.find((s) => /from "projects"/i.test(s.text) && !/from "units"|from "deals"|from "buildings"/i.test(s.text));
+  const boardStatements = recorder.statements.filter((s) => s !== projectStatement);
+  if (!projectStatement || boardStatements.length !== 3) throw new Error(`salesBoard sent ${recorder.statements.length} statements; expected the project lookup and the three board statements`);
 
-  const boardSql = () => pool.query({ text: boardStatement.text, values: boardStatement.params, rowMode: 'array' });
+  // As the service sends them: concurrently on the pool, rows as arrays as Drizzle asks for them.
+  const boardSql = () => Promise.all(boardStatements.map((s) => pool.query({ text: s.text, values: s.params, rowMode: 'array' })));
 
   log(`${operation}: HTTP…`);
   const http = await repeat(httpGet(c, path));
@@ -223,16 +225,24 @@ async function measureVariant(c: Ctx, id: Variant['id'], operation: string, q: Q
     trivial: httpGet(c, '/api/v1/group'),
   } satisfies Record<PartName, () => unknown>)) as Record<PartName, Part>;
 
-  // PostgreSQL's own time for the board statement (without per-node timing, which inflates it),
+  // PostgreSQL's own time for the board statements (without per-node timing, which inflates it),
   // and one plan with per-node timing.
   const explained: number[] = [];
   for (let i = 0; i < EXPLAIN_RUNS; i++) {
-    const r = await pool.query(`EXPLAIN (ANALYZE, TIMING OFF) ${boardStatement.text}`, boardStatement.params);
-    const text = r.rows.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n');
-    explained.push([...text.matchAll(/(?:Planning|Execution) Time: ([\d.]+) ms/g)].reduce((s, m) => s + Number(m[1]), 0));
+    let total = 0;
+    for (const st of boardStatements) {
+      const r = await pool.query(`EXPLAIN (ANALYZE, TIMING OFF) ${st.text}`, st.params);
+      const text = r.rows.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n');
+      total += [...text.matchAll(/(?:Planning|Execution) Time: ([\d.]+) ms/g)].reduce((s, m) => s + Number(m[1]), 0);
+    }
+    explained.push(total);
   }
-  const r = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${boardStatement.text}`, boardStatement.params);
-  const plan = r.rows.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n');
+  const plans: string[] = [];
+  for (const st of boardStatements) {
+    const r = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${st.text}`, st.params);
+    plans.push(r.rows.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n'));
+  }
+  const plan = plans.join('\n\n');
   return { id, operation, path, http: http.stats, httpGc: http.gcPerCall, sql: sql.stats, ...checked, parts, explain: stats(explained), plan };
 }
 
@@ -353,7 +363,7 @@ function salesSection(x: SectionInput): string {
     'The server is the real app (`buildApp`) listening on 127.0.0.1 in the bench process; requests are sequential `fetch` calls (one',
     `connection, no queueing) with the session cookie of the project's sales manager (scope project: every buyer's name is shown).`,
     `Each measurement: ${WARMUP} warm-up calls, then ${ITERATIONS} timed calls. **HTTP** is the full request (guard, session lookup, service,`,
-    'zod response encoding, JSON, transfer, the client reading the body). **SQL** replays the board statement the service sends (captured',
+    'zod response encoding, JSON, transfer, the client reading the body). **SQL** replays the three board statements the service sends (buildings, units, active deals; concurrently as the service does) (captured',
     'through the Drizzle logger) on the same pool, rows as arrays as Drizzle asks for them. The first answer of each variant is checked',
     'against the database (every unit once, counts per status, a buyer on every active deal, the filter\'s matches). All times in ms.',
     '',
@@ -382,14 +392,14 @@ function salesSection(x: SectionInput): string {
     '',
     `Every part of the request timed in one interleaved loop per variant (${WARMUP} warm-up rounds, then ${ITERATIONS}; each round runs each part once, so`,
     'background load and the collector fall on all parts alike): p50, p95, and the GC pauses per call that fell inside the part. The service',
-    "is `salesBoard()` on the application's Drizzle instance (the project lookup and the board query, Drizzle's row mapping, grouping by",
+    "is `salesBoard()` on the application's Drizzle instance (the project lookup and the three board statements, Drizzle's row mapping, grouping by",
     "building and floor); the serializer is the route's own (`fastify-type-provider-zod`: `z.safeEncode(boardSchema, board)`, then",
     '`JSON.stringify`); the authenticated trivial request is `GET /api/v1/group` with the same cookie (guard, session lookup, one row, a',
-    `tiny body). PostgreSQL's own time is planning + execution of the board statement from \`EXPLAIN (ANALYZE, TIMING OFF)\`, ${EXPLAIN_RUNS} runs.`,
+    `tiny body). PostgreSQL's own time is planning + execution of the three board statements (summed) from \`EXPLAIN (ANALYZE, TIMING OFF)\`, ${EXPLAIN_RUNS} runs.`,
     '',
     `| Part | ${x.variants.map((v) => `${v.operation}: p50 | p95 | GC/call`).join(' | ')} |`,
     `|---|${x.variants.map(() => '--:|--:|--:').join('|')}|`,
-    `| PostgreSQL: board statement, planning + execution | ${x.variants.map((v) => `${f(v.explain.p50)} | ${f(v.explain.p95)} | –`).join(' | ')} |`,
+    `| PostgreSQL: board statements, planning + execution | ${x.variants.map((v) => `${f(v.explain.p50)} | ${f(v.explain.p95)} | –`).join(' | ')} |`,
     ...(Object.keys(PARTS) as PartName[]).map((k) => `| ${PARTS[k]} | ${x.variants.map((v) => `${f(v.parts[k].p50)} | ${f(v.parts[k].p95)} | ${f(v.parts[k].gc)}`).join(' | ')} |`),
     '',
     'A GC pause is paid by whichever part is running when the young generation fills, mostly for the board\'s garbage (the trivial request,',
@@ -415,7 +425,7 @@ function salesSection(x: SectionInput): string {
   const first = x.variants[0];
   lines.push(
     '',
-    `<details><summary>Plan of the board statement (the same for every variant: the filter is applied in JS), with per-node timing</summary>`,
+    `<details><summary>Plans of the three board statements (the same for every variant: the filter is applied in JS), with per-node timing</summary>`,
     '',
     '```',
     first.plan,
