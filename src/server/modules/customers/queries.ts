@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/principal.ts';
 import { projects } from '../org/tables.ts';
 import { users } from '../users/tables.ts';
-import { customers, interestEvents, projectInterests } from './tables.ts';
+import { customers, interestEvents, projectInterests, prospectSearchKeys } from './tables.ts';
 
 export const interestColumns = { ...getTableColumns(projectInterests), projectName: projects.name, ownerName: users.displayName };
 
@@ -21,6 +21,17 @@ export function selectProspects(db: Db) {
   return db
     .select(prospectColumns)
     .from(projectInterests)
+    .innerJoin(customers, eq(customers.id, projectInterests.customerId))
+    .innerJoin(projects, eq(projects.id, projectInterests.projectId))
+    .leftJoin(users, eq(users.id, projectInterests.ownerId));
+}
+
+// The same rows, reached through their quick-search keys (see prospectSearchKeys).
+export function selectProspectsByKey(db: Db) {
+  return db
+    .select(prospectColumns)
+    .from(prospectSearchKeys)
+    .innerJoin(projectInterests, eq(projectInterests.id, prospectSearchKeys.interestId))
     .innerJoin(customers, eq(customers.id, projectInterests.customerId))
     .innerJoin(projects, eq(projects.id, projectInterests.projectId))
     .leftJoin(users, eq(users.id, projectInterests.ownerId));

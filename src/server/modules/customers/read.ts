@@ -9,10 +9,10 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { complaintSummariesOf } from '../complaints/for-customers.ts';
 import { projects } from '../org/tables.ts';
 import { toCustomer, toProspect, type InterestRow } from './present.ts';
-import { selectInterests, selectProspects } from './queries.ts';
-import { classifySearch } from './rules.ts';
-import { prospectScope } from './scope.ts';
-import { customerConsents, customers, interactions, interestEvents, projectInterests } from './tables.ts';
+import { selectInterests, selectProspects, selectProspectsByKey } from './queries.ts';
+import { classifySearch, searchKeyOf } from './rules.ts';
+import { prospectScope, searchKeyScope } from './scope.ts';
+import { customerConsents, customers, interactions, interestEvents, projectInterests, prospectSearchKeys } from './tables.ts';
 
 type Consent = Customer['consents'][number];
 
@@ -65,21 +65,26 @@ export function prospectFilters(p: Principal, q: Omit<ProspectListQuery, 'limit'
 }
 
 // Keyset over (next_follow_up_at ASC NULLS LAST, id) — the consultant's "who is due next" order —
-// or newest first by id.
+// or newest first by id. A quick search by name or mobile tail in that order walks the scope's
+// search keys (prospect_search_keys, which copy next_follow_up_at), so a page costs the same
+// whether ten or ten thousand customers share the name.
 export async function listProspects(db: Db, p: Principal, q: ProspectListQuery) {
   const pi = projectInterests;
   const byDue = q.sort === 'nextFollowUp';
+  const key = byDue && q.q ? searchKeyOf(classifySearch(q.q)) : null;
+  const k = prospectSearchKeys;
+  const [due, id] = key ? [k.nextFollowUpAt, k.interestId] : [pi.nextFollowUpAt, pi.id];
   const after = decodeCursor(q.cursor, byDue ? 2 : 1);
   let keyset: SQL | undefined;
   if (after && byDue) {
-    const [due, id] = after as [string | number, string];
-    keyset = due === ''
-      ? sql`(${pi.nextFollowUpAt} IS NULL AND ${pi.id} > ${id})`
-      : sql`(${pi.nextFollowUpAt} > ${new Date(due).toISOString()} OR (${pi.nextFollowUpAt} = ${new Date(due).toISOString()} AND ${pi.id} > ${id}) OR ${pi.nextFollowUpAt} IS NULL)`;
+    const [afterDue, afterId] = after as [string | number, string];
+    keyset = afterDue === ''
+      ? sql`(${due} IS NULL AND ${id} > ${afterId})`
+      : sql`(${due} > ${new Date(afterDue).toISOString()} OR (${due} = ${new Date(afterDue).toISOString()} AND ${id} > ${afterId}) OR ${due} IS NULL)`;
   } else if (after) keyset = sql`${pi.id} < ${String(after[0])}`;
-  const rows = await selectProspects(db)
-    .where(and(prospectFilters(p, q), keyset))
-    .orderBy(...(byDue ? [sql`${pi.nextFollowUpAt} ASC NULLS LAST`, asc(pi.id)] : [desc(pi.id)]))
+  const rows = await (key ? selectProspectsByKey(db) : selectProspects(db))
+    .where(and(key ? and(eq(k.key, key), searchKeyScope(p)) : undefined, prospectFilters(p, q), keyset))
+    .orderBy(...(byDue ? [sql`${due} ASC NULLS LAST`, asc(id)] : [desc(pi.id)]))
     .limit(q.limit + 1);
   const items = rows.slice(0, q.limit);
   const last = items[items.length - 1];

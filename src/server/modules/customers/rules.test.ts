@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySearch, DEFAULT_SALES_SETTINGS as S, dueBucket, maskIdNumber, nameSearchKeys, nextFollowUpDue, reclaimAt, reclaimCutoff, shouldReclaim } from './rules.ts';
+import { classifySearch, DEFAULT_SALES_SETTINGS as S, searchKeyOf, dueBucket, maskIdNumber, nameSearchKeys, nextFollowUpDue, reclaimAt, reclaimCutoff, shouldReclaim } from './rules.ts';
 
 // Instants written in Asia/Shanghai time for readability.
 const sh = (local: string) => new Date(`${local}+08:00`);
@@ -79,4 +79,15 @@ describe('masking and search keys', () => {
     ['张伟', 'name'],
     ['123', 'name'],
   ])('%s is a %s search', (q, kind) => expect(classifySearch(q).kind).toBe(kind));
+  it.each([
+    ['5678', '#5678'],
+    [' 张 ', '张'],
+    ['张伟', '张伟'],
+    ['王小明', '小明'],
+    ['欧阳娜娜', '娜娜'],
+    ['13812345678', null], // the whole mobile has its own unique index
+    ['zw', null],
+    ['张 Lily', null],
+    ['123', null],
+  ])('the quick search %s is found by the key %s', (q, key) => expect(searchKeyOf(classifySearch(q))).toBe(key));
 });

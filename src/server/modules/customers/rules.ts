@@ -72,3 +72,14 @@ export function classifySearch(raw: string): SearchKind {
   if (/^[a-zA-Z]+$/.test(q)) return { kind: 'latin', value: q.toLowerCase() };
   return { kind: 'name', value: q };
 }
+
+// The prospect_search_keys key (migration 0017) that finds a quick search, or null when the search
+// has none (pinyin, a whole mobile, text that is not all Chinese): "#" + a tail; a name fragment's
+// only character or its last character pair — given-name pairs are rarer than surname pairs — the
+// whole fragment being checked on the name itself.
+export function searchKeyOf(s: SearchKind): string | null {
+  if (s.kind === 'tail') return `#${s.value}`;
+  if (s.kind !== 'name' || !/^[\u4e00-\u9fff]+$/.test(s.value)) return null;
+  const chars = [...s.value];
+  return chars.length === 1 ? chars[0] : chars.slice(-2).join('');
+}

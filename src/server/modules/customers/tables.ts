@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { auditedColumns, id, ts } from '../../db/columns.ts';
 import { companies, projects } from '../org/tables.ts';
 import { users } from '../users/tables.ts';
@@ -124,6 +124,31 @@ export const projectInterests = pgTable(
     index('project_interests_pool_idx').on(t.projectId, t.inPool),
     index('project_interests_campaign_idx').on(t.campaignId).where(sql`campaign_id IS NOT NULL`),
     index('project_interests_referrer_idx').on(t.referrerCustomerId).where(sql`referrer_customer_id IS NOT NULL`),
+  ],
+);
+
+// Quick-search keys of the open prospects (not in the pool): one row per name character, name
+// character pair and "#" + mobile tail, carrying the prospect's scope columns and next follow-up.
+// A search by name or tail is then one ordered index range per scope ("张强" among a company's
+// prospects, soonest due first) that stops after a page, however many customers share the name.
+// Kept by triggers on project_interests and customers (migration 0017), never written by the app.
+export const prospectSearchKeys = pgTable(
+  'prospect_search_keys',
+  {
+    interestId: uuid('interest_id').notNull().references(() => projectInterests.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    companyId: uuid('company_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    ownerId: uuid('owner_id'),
+    ownerTeamId: uuid('owner_team_id'),
+    nextFollowUpAt: ts('next_follow_up_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.interestId, t.key] }),
+    index('prospect_search_keys_owner_idx').on(t.ownerId, t.key, t.nextFollowUpAt, t.interestId),
+    index('prospect_search_keys_team_idx').on(t.ownerTeamId, t.key, t.nextFollowUpAt, t.interestId),
+    index('prospect_search_keys_company_idx').on(t.companyId, t.key, t.nextFollowUpAt, t.interestId),
+    index('prospect_search_keys_key_idx').on(t.key, t.nextFollowUpAt, t.interestId),
   ],
 );
 
