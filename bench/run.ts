@@ -12,6 +12,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { runComplaintsBench } from './complaints.ts';
 import { runCustomersBench } from './customers.ts';
 import { runFunnelBench } from './funnel.ts';
+import { runImportBench } from './import.ts';
 import { runSalesBench } from './sales.ts';
 import { growProjects, login, type WorldSize } from './lib/api.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
@@ -151,13 +152,14 @@ async function foundation() {
   log(`wrote ${file}`);
 }
 
-const PARTS = ['foundation', 'customers', 'complaints', 'sales', 'funnel'] as const;
+const PARTS = ['foundation', 'customers', 'import', 'complaints', 'sales', 'funnel'] as const;
 
 async function main() {
   const only = process.env.BENCH_ONLY?.trim();
   if (only && !(PARTS as readonly string[]).includes(only)) throw new Error(`BENCH_ONLY must be one of ${PARTS.join(', ')} (got "${only}")`);
   if (!only || only === 'foundation') await foundation();
   if (!only || only === 'customers') await runCustomersBench();
+  if (!only || only === 'import') await runImportBench();
   if (!only || only === 'complaints') await runComplaintsBench();
   if (!only || only === 'sales') await runSalesBench();
   if (!only || only === 'funnel') await runFunnelBench();

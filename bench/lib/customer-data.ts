@@ -172,7 +172,7 @@ export type GenerationReport = {
   interests: number;
   interestsInPool: number;
   interactions: number;
-  seconds: { customers: number; interests: number; interactions: number; indexes: number; vacuum: number; total: number };
+  seconds: { customers: number; interests: number; interactions: number; searchKeys: number; indexes: number; vacuum: number; total: number };
   databaseBytes: number;
   fkChecksSkipped: boolean;
   droppedGivenChars: string[];
@@ -274,7 +274,7 @@ export async function generateCustomerData(
     // Row ranges 1..N split evenly over the workers.
     const range = (w: number) => [Math.floor((scale.customers * w) / workers) + 1, Math.floor((scale.customers * (w + 1)) / workers)];
 
-    const tables = ['customers', 'project_interests', 'interactions'];
+    const tables = ['customers', 'project_interests', 'interactions', 'prospect_search_keys'];
     const { rows: indexes } = await q(
       `SELECT i.indexname, i.indexdef FROM pg_indexes i
         WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
@@ -355,7 +355,8 @@ export async function generateCustomerData(
     const [, interestsSeconds] = await time(() =>
       each(
         `INSERT INTO project_interests (id, company_id, project_id, customer_id, owner_id, owner_team_id, channel, stage, lost_reason, grade,
-                                        in_pool, pool_reason, last_contact_at, next_follow_up_at, assigned_at, version, created_at, updated_at)
+                                        in_pool, pool_reason, last_contact_at, next_follow_up_at, assigned_at, version, created_at, updated_at,
+                                        customer_pinyin, customer_initials)
          SELECT pg_temp.uuid7(created, 'i' || n || ':' || j),
                 ($3::uuid[])[p], ($4::uuid[])[p], pg_temp.c_id(n, $1, $2),
                 CASE WHEN in_pool THEN NULL ELSE ($5::uuid[])[p][k] END,
@@ -367,12 +368,13 @@ export async function generateCustomerData(
                 last_contact,
                 CASE WHEN in_pool OR stage IN ('owner', 'lost') THEN NULL ELSE $2::timestamptz + (pg_temp.u(n, 100 + j) - 0.5) * interval '60 days' END,
                 CASE WHEN in_pool THEN NULL ELSE created END,
-                1, created, greatest(created, coalesce(last_contact, created))
-           FROM (SELECT n, j, p, k, in_pool, created,
+                1, created, greatest(created, coalesce(last_contact, created)),
+                cp, ci
+           FROM (SELECT n, j, p, k, in_pool, created, cp, ci,
                         CASE WHEN in_pool AND s NOT IN ('potential', 'intending') THEN 'potential' ELSE s END AS stage,
                         CASE WHEN pg_temp.u(n, 80 + j) < 0.05 THEN NULL
                              ELSE greatest(created, $2::timestamptz - pg_temp.u(n, 90 + j) * interval '45 days') END AS last_contact
-                   FROM (SELECT n, j,
+                   FROM (SELECT n, j, cp, ci,
                                 pg_temp.i_project(n, j, $9, $10) AS p,
                                 pg_temp.i_owner(n, j, $11) AS k,
                                 pg_temp.u(n, 40 + j) < 0.08 AS in_pool,
@@ -380,7 +382,9 @@ export async function generateCustomerData(
                                 CASE WHEN pg_temp.u(n, 50 + j) < 0.42 THEN 'potential' WHEN pg_temp.u(n, 50 + j) < 0.72 THEN 'intending'
                                      WHEN pg_temp.u(n, 50 + j) < 0.78 THEN 'subscribed' WHEN pg_temp.u(n, 50 + j) < 0.84 THEN 'contracted'
                                      WHEN pg_temp.u(n, 50 + j) < 0.90 THEN 'owner' ELSE 'lost' END AS s
-                           FROM (SELECT n, pg_temp.c_created(n, $1, $2) AS cc FROM generate_series($12::bigint, $13::bigint) n) nn
+                           -- The customer's pinyin keys, copied as the application's trigger does (triggers are off for the load).
+                           FROM (SELECT n, pg_temp.c_created(n, $1, $2) AS cc, c.name_pinyin AS cp, c.name_initials AS ci
+                                   FROM generate_series($12::bigint, $13::bigint) n JOIN customers c ON c.id = pg_temp.c_id(n, $1, $2)) nn
                            CROSS JOIN LATERAL generate_series(0, pg_temp.c_interests(n) - 1) j) y) x`,
         [N, now, companyIds, projectIds, owners, ownerTeams, [...SOURCE_CHANNELS], LOST_REASONS, P, perCompany, K],
         range,
@@ -416,6 +420,21 @@ export async function generateCustomerData(
     );
     log(`interactions: ${interactionsSeconds.toFixed(1)} s`);
 
+    // Quick-search keys of the open prospects, as the application's triggers (migrations 0017, 0018) write them.
+    const [, keysSeconds] = await time(() =>
+      each(
+        `INSERT INTO prospect_search_keys (interest_id, key, company_id, project_id, owner_id, owner_team_id, next_follow_up_at)
+         SELECT pi.id, k, pi.company_id, pi.project_id, pi.owner_id, pi.owner_team_id, pi.next_follow_up_at
+           FROM project_interests pi
+           JOIN customers c ON c.id = pi.customer_id
+          CROSS JOIN LATERAL unnest(prospect_search_key_set(c.name, c.mobile_tail, c.name_pinyin, c.name_initials)) AS k
+          WHERE NOT pi.in_pool AND abs(uuid_hash(pi.id)::bigint) % $1 = $2`,
+        [],
+        (w) => [workers, w],
+      ),
+    );
+    log(`search keys: ${keysSeconds.toFixed(1)} s`);
+
     for (const c of clients) if (fkChecksSkipped) await c.query(`SET session_replication_role = origin`);
     const [, indexSeconds] = await time(async () => {
       for (const ix of indexes) {
@@ -440,9 +459,13 @@ export async function generateCustomerData(
       `SELECT (SELECT count(*) FROM project_interests pi LEFT JOIN customers c ON c.id = pi.customer_id WHERE c.id IS NULL)::int AS orphan_interests,
               (SELECT count(*) FROM project_interests pi JOIN users u ON u.id = pi.owner_id
                  LEFT JOIN user_projects up ON up.user_id = u.id AND up.project_id = pi.project_id WHERE up.user_id IS NULL)::int AS foreign_owners,
-              (SELECT count(*) FROM customers WHERE mobile !~ '^1[3-9][0-9]{9}$' OR mobile_tail <> right(mobile, 4))::int AS bad_mobiles`,
+              (SELECT count(*) FROM customers WHERE mobile !~ '^1[3-9][0-9]{9}$' OR mobile_tail <> right(mobile, 4))::int AS bad_mobiles,
+              (SELECT count(*) FROM project_interests pi JOIN customers c ON c.id = pi.customer_id
+                WHERE pi.customer_pinyin <> c.name_pinyin OR pi.customer_initials <> c.name_initials)::int AS stale_pinyin_copies,
+              (SELECT count(*) FROM project_interests pi WHERE NOT pi.in_pool
+                 AND NOT EXISTS (SELECT 1 FROM prospect_search_keys k WHERE k.interest_id = pi.id AND k.key LIKE '#%'))::int AS unkeyed_prospects`,
     );
-    if (bad.orphan_interests || bad.foreign_owners || bad.bad_mobiles) throw new Error(`generated data is inconsistent: ${JSON.stringify(bad)}`);
+    if (bad.orphan_interests || bad.foreign_owners || bad.bad_mobiles || bad.stale_pinyin_copies || bad.unkeyed_prospects) throw new Error(`generated data is inconsistent: ${JSON.stringify(bad)}`);
     return {
       customers: counts.customers,
       interests: counts.interests,
@@ -452,6 +475,7 @@ export async function generateCustomerData(
         customers: customersSeconds,
         interests: interestsSeconds,
         interactions: interactionsSeconds,
+        searchKeys: keysSeconds,
         indexes: indexSeconds,
         vacuum: vacuumSeconds,
         total: (performance.now() - t0) / 1000,

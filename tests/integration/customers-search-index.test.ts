@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, like, or, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../src/common/contracts/customers.ts';
 import { customers, projectInterests, prospectSearchKeys } from '../../src/server/modules/customers/tables.ts';
@@ -37,13 +37,13 @@ describe.each(dbKinds())('quick search through the search keys on %s', (kind) =>
   }
 
   /** The same question asked of the tables directly: open prospects of `ownerId` (all when absent). */
-  async function expected(match: { name?: string; tail?: string }, ownerId?: string): Promise<string[]> {
+  async function expected(match: { name?: string; tail?: string; latin?: string }, ownerId?: string): Promise<string[]> {
     const pi = projectInterests;
     const rows = await t.database.db
       .select({ id: pi.id })
       .from(pi)
       .innerJoin(customers, eq(customers.id, pi.customerId))
-      .where(and(eq(pi.inPool, false), ownerId ? eq(pi.ownerId, ownerId) : eq(pi.companyId, t.world.companyA.id), match.name ? ilike(customers.name, `%${match.name}%`) : undefined, match.tail ? eq(customers.mobileTail, match.tail) : undefined))
+      .where(and(eq(pi.inPool, false), ownerId ? eq(pi.ownerId, ownerId) : eq(pi.companyId, t.world.companyA.id), match.name ? ilike(customers.name, `%${match.name}%`) : undefined, match.tail ? eq(customers.mobileTail, match.tail) : undefined, match.latin ? or(like(customers.namePinyin, `${match.latin}%`), like(customers.nameInitials, `${match.latin}%`)) : undefined))
       .orderBy(sql`${pi.nextFollowUpAt} ASC NULLS LAST`, asc(pi.id));
     return rows.map((r) => r.id);
   }
@@ -71,10 +71,11 @@ describe.each(dbKinds())('quick search through the search keys on %s', (kind) =>
   });
   afterAll(() => t.close());
 
-  it('stores a key per name character, character pair and mobile tail of each open prospect', async () => {
+  it('stores a key per name character, character pair, mobile tail and short pinyin and initials prefix of each open prospect', async () => {
     const k = prospectSearchKeys;
     const rows = await t.database.db.select({ key: k.key, ownerId: k.ownerId }).from(k).where(eq(k.interestId, ids['13900002234']));
-    expect(rows.map((r) => r.key).sort()).toEqual(['#2234', '国', '张', '张强', '强', '强国'].sort());
+    // 张强国: zhangqiangguo, zqg.
+    expect(rows.map((r) => r.key).sort()).toEqual(['#2234', '国', '张', '张强', '强', '强国', '@z', '@zh', '@zha', '@zq', '@zqg'].sort());
     expect(new Set(rows.map((r) => r.ownerId))).toEqual(new Set([t.world.users.consultant.id]));
   });
 
@@ -83,6 +84,11 @@ describe.each(dbKinds())('quick search through the search keys on %s', (kind) =>
     const got = await searchAll(consultant, q);
     expect(got.map((i) => i.id)).toEqual(want);
     expect(got.every((i) => i.customer.name.includes(q))).toBe(true);
+  });
+
+  it.each([['z'], ['zq'], ['zqg'], ['zhang'], ['zhangqiang'], ['ZW'], ['wxm'], ['q']])('finds the pinyin or initials prefix %s as the tables say', async (q) => {
+    const want = await expected({ latin: q.toLowerCase() }, t.world.users.consultant.id);
+    expect((await searchAll(consultant, q)).map((i) => i.id)).toEqual(want);
   });
 
   it('finds a mobile tail, also for the team manager', async () => {
@@ -131,6 +137,8 @@ describe.each(dbKinds())('quick search through the search keys on %s', (kind) =>
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(await searchAll(consultant, '王小')).toEqual([]);
     expect((await searchAll(consultant, '赵')).map((i) => i.customer.name)).toEqual(['赵小明']);
+    expect((await searchAll(consultant, 'zxm')).map((i) => i.customer.name)).toEqual(['赵小明']);
+    expect(await searchAll(consultant, 'wxm')).toEqual([]);
 
     const erased = await t.call('POST', `/api/v1/customers/${c.customer.id}/erase`, { cookie: await t.login('crm'), body: { reason: '客户书面申请删除' } });
     expect(erased.statusCode, erased.body).toBe(200);

@@ -25,7 +25,9 @@ export async function getCustomer(db: Db, p: Principal, id: string): Promise<Cus
   return toCustomer(p, c, interests, consents.map((x) => ({ id: x.id, purpose: x.purpose as Consent['purpose'], channel: x.channel as Consent['channel'], grantedAt: x.grantedAt.toISOString(), recordedBy: x.recordedBy ?? '' })));
 }
 
-function searchCondition(q: string): SQL {
+// `plain`: without the index-only helpers (the name_grams containment), for rows already found by
+// their search key, so that the planner does not start from the customers' name index.
+function searchCondition(q: string, plain = false): SQL {
   const s = classifySearch(q);
   switch (s.kind) {
     case 'mobile':
@@ -38,19 +40,21 @@ function searchCondition(q: string): SQL {
     case 'name': {
       // Chinese fragments go through the character/pair index; the ILIKE checks the exact order.
       const chars = [...s.value];
-      if (!/^[\u4e00-\u9fff]+$/.test(s.value)) return ilike(customers.name, containsPattern(s.value));
+      if (plain || !/^[\u4e00-\u9fff]+$/.test(s.value)) return ilike(customers.name, containsPattern(s.value));
       const grams = chars.length === 1 ? chars : chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
       return and(arrayContains(customers.nameGrams, grams), ilike(customers.name, containsPattern(s.value)))!;
     }
   }
 }
 
-export function prospectFilters(p: Principal, q: Omit<ProspectListQuery, 'limit' | 'cursor' | 'sort'>): SQL | undefined {
+// `keyed`: the search text is matched through prospect_search_keys by the caller (listProspects),
+// so only what the key does not decide is checked here.
+export function prospectFilters(p: Principal, q: Omit<ProspectListQuery, 'limit' | 'cursor' | 'sort'>, keyed?: { exact: boolean }): SQL | undefined {
   const pi = projectInterests;
   return and(
     prospectScope(p),
     eq(pi.inPool, false),
-    q.q ? searchCondition(q.q) : undefined,
+    q.q && !keyed?.exact ? searchCondition(q.q, Boolean(keyed)) : undefined,
     q.projectId ? eq(pi.projectId, q.projectId) : undefined,
     q.ownerId ? eq(pi.ownerId, q.ownerId) : undefined,
     q.stage?.length ? inArray(pi.stage, q.stage) : undefined,
@@ -71,9 +75,9 @@ export function prospectFilters(p: Principal, q: Omit<ProspectListQuery, 'limit'
 export async function listProspects(db: Db, p: Principal, q: ProspectListQuery) {
   const pi = projectInterests;
   const byDue = q.sort === 'nextFollowUp';
-  const key = byDue && q.q ? searchKeyOf(classifySearch(q.q)) : null;
+  const keyed = byDue && q.q ? searchKeyOf(classifySearch(q.q)) : null;
   const k = prospectSearchKeys;
-  const [due, id] = key ? [k.nextFollowUpAt, k.interestId] : [pi.nextFollowUpAt, pi.id];
+  const [due, id] = keyed ? [k.nextFollowUpAt, k.interestId] : [pi.nextFollowUpAt, pi.id];
   const after = decodeCursor(q.cursor, byDue ? 2 : 1);
   let keyset: SQL | undefined;
   if (after && byDue) {
@@ -82,8 +86,8 @@ export async function listProspects(db: Db, p: Principal, q: ProspectListQuery) 
       ? sql`(${due} IS NULL AND ${id} > ${afterId})`
       : sql`(${due} > ${new Date(afterDue).toISOString()} OR (${due} = ${new Date(afterDue).toISOString()} AND ${id} > ${afterId}) OR ${due} IS NULL)`;
   } else if (after) keyset = sql`${pi.id} < ${String(after[0])}`;
-  const rows = await (key ? selectProspectsByKey(db) : selectProspects(db))
-    .where(and(key ? and(eq(k.key, key), searchKeyScope(p)) : undefined, prospectFilters(p, q), keyset))
+  const rows = await (keyed ? selectProspectsByKey(db) : selectProspects(db))
+    .where(and(keyed ? and(eq(k.key, keyed.key), searchKeyScope(p)) : undefined, prospectFilters(p, q, keyed ?? undefined), keyset))
     .orderBy(...(byDue ? [sql`${due} ASC NULLS LAST`, asc(id)] : [desc(pi.id)]))
     .limit(q.limit + 1);
   const items = rows.slice(0, q.limit);

@@ -80,14 +80,17 @@ describe('masking and search keys', () => {
     ['123', 'name'],
   ])('%s is a %s search', (q, kind) => expect(classifySearch(q).kind).toBe(kind));
   it.each([
-    ['5678', '#5678'],
-    [' 张 ', '张'],
-    ['张伟', '张伟'],
-    ['王小明', '小明'],
-    ['欧阳娜娜', '娜娜'],
+    ['5678', { key: '#5678', exact: true }],
+    [' 张 ', { key: '张', exact: true }],
+    ['张伟', { key: '张伟', exact: true }],
+    ['王小明', { key: '小明', exact: false }],
+    ['欧阳娜娜', { key: '娜娜', exact: false }],
+    ['z', { key: '@z', exact: true }],
+    ['ZW', { key: '@zw', exact: true }],
+    ['zwm', { key: '@zwm', exact: true }],
+    ['zhangwei', { key: '@zha', exact: false }],
     ['13812345678', null], // the whole mobile has its own unique index
-    ['zw', null],
     ['张 Lily', null],
     ['123', null],
-  ])('the quick search %s is found by the key %s', (q, key) => expect(searchKeyOf(classifySearch(q))).toBe(key));
+  ])('the quick search %s is found by the key %o', (q, key) => expect(searchKeyOf(classifySearch(q))).toEqual(key));
 });

@@ -73,13 +73,23 @@ export function classifySearch(raw: string): SearchKind {
   return { kind: 'name', value: q };
 }
 
-// The prospect_search_keys key (migration 0017) that finds a quick search, or null when the search
-// has none (pinyin, a whole mobile, text that is not all Chinese): "#" + a tail; a name fragment's
-// only character or its last character pair — given-name pairs are rarer than surname pairs — the
-// whole fragment being checked on the name itself.
-export function searchKeyOf(s: SearchKind): string | null {
-  if (s.kind === 'tail') return `#${s.value}`;
-  if (s.kind !== 'name' || !/^[\u4e00-\u9fff]+$/.test(s.value)) return null;
-  const chars = [...s.value];
-  return chars.length === 1 ? chars[0] : chars.slice(-2).join('');
+// The prospect_search_keys key (migrations 0017, 0018) that finds a quick search, or null when the
+// search has none (a whole mobile has its own unique index; text that is not all Chinese): "#" + a
+// tail; a name fragment's only character or its last character pair (given-name pairs are rarer
+// than surname pairs); "@" + the first three letters of a pinyin or initials prefix. `exact` says
+// whether the key alone decides the match; otherwise the whole fragment is checked on the row.
+export function searchKeyOf(s: SearchKind): { key: string; exact: boolean } | null {
+  switch (s.kind) {
+    case 'tail':
+      return { key: `#${s.value}`, exact: true };
+    case 'latin':
+      return { key: `@${s.value.slice(0, 3)}`, exact: s.value.length <= 3 };
+    case 'name': {
+      if (!/^[\u4e00-\u9fff]+$/.test(s.value)) return null;
+      const chars = [...s.value];
+      return { key: chars.slice(-2).join(''), exact: chars.length <= 2 };
+    }
+    case 'mobile':
+      return null;
+  }
 }
