@@ -26,3 +26,10 @@ export const REFUSAL_REASON_LABELS: Record<RefusalReason, string> = {
 export const APPEAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 export const APPEAL_STATUS_LABELS: Record<AppealStatus, string> = { pending: '待处理', approved: '已支持', rejected: '已驳回' };
+
+// 渠道机构: an agency cooperates (active) or is suspended, which stops its brokers registering.
+export const AGENCY_STATUSES = ['active', 'suspended'] as const;
+export type AgencyStatus = (typeof AGENCY_STATUSES)[number];
+export const AGENCY_STATUS_LABELS: Record<AgencyStatus, string> = { active: '合作中', suspended: '已暂停' };
+// Shown where a broker belongs to no agency and typed none.
+export const INDEPENDENT_BROKER_LABEL = '独立经纪人';

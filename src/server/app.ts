@@ -20,6 +20,7 @@ import { registerOrgRoutes } from './modules/org/routes.ts';
 import { registerSalesRoutes } from './modules/sales/routes.ts';
 import { registerChannelRoutes } from './modules/channels/routes.ts';
 import { registerCampaignRoutes } from './modules/channels/campaign-routes.ts';
+import { registerAgencyRoutes } from './modules/channels/agency-routes.ts';
 import { registerAnalyticsRoutes } from './modules/analytics/routes.ts';
 import { registerUserRoutes } from './modules/users/routes.ts';
 import { registerGuard } from './platform/access/guard.ts';
@@ -95,6 +96,7 @@ export async function buildApp(opts: BuildAppOptions) {
   registerSalesRoutes(app, deps);
   registerChannelRoutes(app, deps);
   registerCampaignRoutes(app, deps);
+  registerAgencyRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
   registerComplaintReportRoutes(app, deps);
 

@@ -38,6 +38,7 @@ const RegistrationsPage = lazyPage(() => import('./pages/channels/registrations-
 const AppealsPage = lazyPage(() => import('./pages/channels/appeals-page.tsx'), 'AppealsPage');
 const ChannelSettingsPage = lazyPage(() => import('./pages/channels/channel-settings-page.tsx'), 'ChannelSettingsPage');
 const FunnelPage = lazyPage(() => import('./pages/analytics/funnel-page.tsx'), 'FunnelPage');
+const AgenciesPage = lazyPage(() => import('./pages/channels/agencies-page.tsx'), 'AgenciesPage');
 const CampaignsPage = lazyPage(() => import('./pages/channels/campaigns-page.tsx'), 'CampaignsPage');
 const OrgPage = lazyPage(() => import('./pages/org/org-page.tsx'), 'OrgPage');
 const ProjectDetailPage = lazyPage(() => import('./pages/org/project-detail-page.tsx'), 'ProjectDetailPage');
@@ -112,6 +113,7 @@ export const router = createBrowserRouter([
           { path: 'channels/settings', element: guarded('channels.manage', ChannelSettingsPage) },
           { path: 'sales/funnel', element: guarded('sales.read', FunnelPage) },
           { path: 'channels/campaigns', element: guarded('channels.read', CampaignsPage) },
+          { path: 'channels/agencies', element: guarded('channels.read', AgenciesPage) },
           { path: 'complaints', element: guarded('complaints.read', ComplaintListPage) },
           { path: 'complaints/new', element: guarded('complaints.write', ComplaintCreatePage) },
           { path: 'complaints/cases', element: guarded('complaints.read', CaseLibraryPage) },

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintCallbacks, complaints } from '../../src/server/modules/complaints/tables.ts';
-import { loginAs, newPage, startE2E, type E2E } from './harness.ts';
+import { loginAs, menuItem, newPage, sending as sendingTo, startE2E, type E2E } from './harness.ts';
 
 const PHONE = { width: 375, height: 812 };
 const DESCRIPTION = '地下车库渗水严重，车位长期积水，请尽快处理。';
@@ -12,8 +12,6 @@ const ASSIGN_NOTE = '请工程部现场勘查';
 const HANDLER_NOTE = '已注浆堵漏，积水清理完毕';
 const REPLY = '您好，车库渗水点已完成注浆堵漏，积水已清理，请您查看。';
 
-// A menu item's accessible name starts with its icon's label ("alert 投诉").
-const menuItem = (page: Page, label: string) => page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${label}$`) });
 // The detail page's action buttons carry an icon label too ("phone 回访").
 const action = (page: Page, label: string) => page.getByRole('button', { name: new RegExp(`(^|\\s)${label}$`) });
 
@@ -23,18 +21,7 @@ async function pick(page: Page, field: Locator, option: string | RegExp) {
 }
 
 /** Clicks `button` and resolves with the answer to the complaint write it sends (POST …/complaints/:id/<step>). */
-async function sending(page: Page, step: string, button: Locator) {
-  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new RegExp(`/api/v1/complaints/[0-9a-f-]{36}/${step}$`).test(r.url()), { timeout: 30_000 });
-  answered.catch(() => undefined); // a failed click must not leave it unhandled
-  await button.click();
-  try {
-    return await answered;
-  } catch (error) {
-    // Most likely the form refused to send: say what the dialog shows.
-    const shown = await page.getByRole('dialog').allTextContents().catch(() => []);
-    throw new Error(`no answer to POST …/${step}; dialog: ${shown.join(' | ') || '(none)'}`, { cause: error });
-  }
-}
+const sending = (page: Page, step: string, button: Locator) => sendingTo(page, new RegExp(`^/api/v1/complaints/[0-9a-f-]{36}/${step}$`), button);
 
 /** An action that opens a small form; `fill` fills it in, then its OK button sends it and the dialog goes away. */
 async function step(page: Page, label: string, endpoint: string, ok: string, fill?: (dialog: Locator) => Promise<void>) {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page, type Response } from 'playwright-core';
 import { buildApp, type KeyuanApp } from '../../src/server/app.ts';
 import { openPglite, type Database } from '../../src/server/db/client.ts';
 import { systemClock } from '../../src/server/platform/clock.ts';
@@ -53,4 +53,21 @@ export async function loginAs(e2e: E2E, page: Page, username: string, password =
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByText('工作台').first().waitFor();
+}
+
+// A menu item's accessible name starts with its icon's label ("solution 我的报备").
+export const menuItem = (page: Page, label: string) => page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${label}$`) });
+
+/** Clicks `button` and resolves with the answer to the write it sends (`method` to a path matching `path`). */
+export async function sending(page: Page, path: RegExp, button: Locator, method = 'POST'): Promise<Response> {
+  const answered = page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname), { timeout: 30_000 });
+  answered.catch(() => undefined); // a failed click must not leave it unhandled
+  await button.click();
+  try {
+    return await answered;
+  } catch (error) {
+    // Most likely the form refused to send: say what the dialog shows.
+    const shown = await page.getByRole('dialog').allTextContents().catch(() => []);
+    throw new Error(`no answer to ${method} ${path.source}; dialog: ${shown.join(' | ') || '(none)'}`, { cause: error });
+  }
 }

@@ -1,43 +1,29 @@
 import { eq } from 'drizzle-orm';
-import type { Locator, Page, Response } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Funnel } from '../../src/common/contracts/analytics.ts';
 import { brokerRegistrations } from '../../src/server/modules/channels/tables.ts';
 import { units } from '../../src/server/modules/org/tables.ts';
 import { deals } from '../../src/server/modules/sales/tables.ts';
-import { loginAs, newPage, startE2E, type E2E } from './harness.ts';
+import { seedAgency } from '../../src/server/seed/factories.ts';
+import { loginAs, menuItem, newPage, sending, startE2E, type E2E } from './harness.ts';
 
 const PHONE = { width: 375, height: 812 };
 const NAME = '韩先生';
 const MOBILE = '13766668888';
 const MASKED = '137****8888';
-const AGENCY = '某某中介';
+// The broker works for this agency: registrations carry its name (no free text to type).
+const AGENCY = '杭城安家置业西湖店';
 const DEPOSIT = '50000';
 const PRICE = '2800000';
 
 /** A day in Shanghai, `days` from today, as the date pickers take it (YYYY-MM-DD). */
 const shanghaiDay = (days = 0) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
-// A menu item's accessible name starts with its icon's label ("solution 我的报备").
-const menuItem = (page: Page, label: string) => page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${label}$`) });
 
 async function pick(page: Page, field: Locator, option: string | RegExp) {
   await field.click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
-
-/** Clicks `button` and resolves with the answer to the write it sends (`method` to a path matching `path`). */
-async function sending(page: Page, path: RegExp, button: Locator, method = 'POST'): Promise<Response> {
-  const answered = page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname), { timeout: 30_000 });
-  answered.catch(() => undefined); // a failed click must not leave it unhandled
-  await button.click();
-  try {
-    return await answered;
-  } catch (error) {
-    // Most likely the form refused to send: say what the dialog shows.
-    const shown = await page.getByRole('dialog').allTextContents().catch(() => []);
-    throw new Error(`no answer to ${method} ${path.source}; dialog: ${shown.join(' | ') || '(none)'}`, { cause: error });
-  }
 }
 
 /** Types the day (the calendar moves to it) and clicks it there: Enter would also submit the form. */
@@ -69,6 +55,8 @@ describe('a broker’s customer from 报备 through 到访 to 签约, seen in th
 
   beforeAll(async () => {
     e2e = await startE2E();
+    const { companyA, users } = e2e.world;
+    await seedAgency(e2e.database.db, { companyId: companyA.id, name: AGENCY, contactName: '郑丽', contactMobile: '13605718801', brokerIds: [users.broker.id] });
   });
   afterAll(() => e2e?.close());
 
@@ -84,7 +72,9 @@ describe('a broker’s customer from 报备 through 到访 to 签约, seen in th
     await pick(broker, form.getByLabel('报备项目', { exact: true }), '西溪项目');
     await form.getByLabel('客户姓名', { exact: true }).fill(NAME);
     await form.getByLabel('客户手机号', { exact: true }).fill(MOBILE);
-    await form.getByLabel('所属机构', { exact: true }).fill(AGENCY);
+    // The broker's agency is shown, not typed.
+    expect(await form.getByLabel('所属机构', { exact: true }).inputValue()).toBe(AGENCY);
+    expect(await form.getByLabel('所属机构', { exact: true }).getAttribute('readonly')).not.toBeNull();
     const created = await sending(broker, /^\/api\/v1\/registrations$/, form.getByRole('button', { name: '提交报备' }));
     expect(created.status(), await created.text()).toBe(201);
     await form.waitFor({ state: 'detached' });

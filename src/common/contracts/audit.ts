@@ -52,6 +52,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   registration_appeal: '报备申诉',
   channel_settings: '渠道规则',
   campaign: '推广活动',
+  channel_agency: '渠道机构',
   project_interest: '客户意向',
 };
 

@@ -31,6 +31,7 @@ export const registrationCreate = z
     mobile: mobileSchema.optional(),
     mobilePrefix: z.string().regex(/^1[3-9]\d$/, '请填写手机号前三位').optional(),
     mobileSuffix: z.string().regex(/^\d{4}$/, '请填写手机号后四位').optional(),
+    // Only for a broker without an agency; one who belongs to an agency registers under its name.
     agency: z.string().trim().max(64, '机构名称不能超过 64 个字').default(''),
     note: z.string().trim().max(500, '备注不能超过 500 个字').default(''),
   })
@@ -46,7 +47,9 @@ export const registrationSchema = z.object({
   projectId: z.string(),
   projectName: z.string(),
   broker: z.object({ id: z.string(), name: z.string() }),
+  // The agency's name when registered (its record: agencyId), or the broker's own text.
   agency: z.string(),
+  agencyId: z.string().nullable(),
   customerName: z.string(),
   // Always masked for brokers (138****5678); in full for the sales office once visited.
   mobile: z.string(),

@@ -3,6 +3,7 @@ import type { ProjectStatus } from '../../common/contracts/org.ts';
 import { DEFAULT_SCOPE, type DataScope, type Role } from '../../common/roles.ts';
 import type { Db } from '../db/client.ts';
 import { buildings, companies, orgGroups, projects, units } from '../modules/org/tables.ts';
+import { agencyBrokers, channelAgencies } from '../modules/channels/tables.ts';
 import { adjustCounts } from '../modules/org/counts.ts';
 import { unitNumber } from '../modules/org/rules.ts';
 import { teams, userProjects, users } from '../modules/users/tables.ts';
@@ -96,5 +97,18 @@ export async function seedUser(db: Db, input: SeedUserInput, now = new Date()) {
     const companyOf = new Map(owners.map((p) => [p.id, p.companyId]));
     await db.insert(userProjects).values(projectIds.map((projectId) => ({ userId: row.id, projectId, companyId: companyOf.get(projectId)! })));
   }
+  return row;
+}
+
+// A channel agency (渠道机构) of a company, with the brokers who belong to it.
+export async function seedAgency(
+  db: Db,
+  input: { companyId: string; name: string; contactName: string; contactMobile: string; note?: string; status?: 'active' | 'suspended'; brokerIds?: string[] },
+  now = new Date(),
+) {
+  const { brokerIds = [], ...fields } = input;
+  const row = { id: uuidv7(), ...fields, note: fields.note ?? '', status: fields.status ?? 'active', ...stamp(now) };
+  await db.insert(channelAgencies).values(row);
+  if (brokerIds.length) await db.insert(agencyBrokers).values(brokerIds.map((brokerId) => ({ brokerId, agencyId: row.id, companyId: row.companyId, joinedAt: now })));
   return row;
 }

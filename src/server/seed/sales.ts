@@ -9,12 +9,13 @@ import { customers, projectInterests } from '../modules/customers/tables.ts';
 import { buildings, units } from '../modules/org/tables.ts';
 import { advanceDeal, cancelDeal, createDeal, type SalesCtx } from '../modules/sales/deals.ts';
 import { principalOf } from './complaints.ts';
+import { seedAgency } from './factories.ts';
 
 const at = (p: Principal, db: Db, t: Date): SalesCtx => ({ db, now: t, actor: { principal: p, ip: null }, principal: p });
 const day = (t: Date) => new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 // Demo sales for 西溪云庐 through the real services: pledges, subscriptions and contracts on the
-// first building, one cancellation, a campaign, broker registrations (one visited and bought),
+// first building, one cancellation, a campaign, two agencies and a broker's registrations (one visited and bought),
 // and an owner's referral. The seeded follow-ups' visits become the prospects' first visits.
 export async function seedDemoSales(db: Db, project: { id: string; companyId: string }, now: Date) {
   await db.execute(sql`UPDATE project_interests pi SET first_visit_at = v.first FROM (SELECT interest_id, min(occurred_at) AS first FROM interactions WHERE type IN ('visit', 'site_tour') GROUP BY interest_id) v WHERE v.interest_id = pi.id`);
@@ -49,10 +50,14 @@ export async function seedDemoSales(db: Db, project: { id: string; companyId: st
     }
   }
 
-  // A broker's three registrations: one visited and bought, one waiting for its visit.
-  const reg = await createRegistration(at(broker, db, new Date(now.getTime() - 12 * DAY)), { projectId: project.id, customerName: '钟先生', mobile: '13712340001', agency: '链家西湖店', note: '意向三房' });
+  // Two agencies (fictional names); the broker belongs to the first, so his registrations carry it.
+  const since = new Date(now.getTime() - 60 * DAY);
+  await seedAgency(db, { companyId: project.companyId, name: '杭城安家置业西湖店', contactName: '郑丽', contactMobile: '13605718801', note: '西湖区文二路门店', brokerIds: [broker.userId] }, since);
+  await seedAgency(db, { companyId: project.companyId, name: '钱塘房产经纪', contactName: '沈国平', contactMobile: '13605718802', note: '' }, since);
+  // The broker's registrations: one visited and bought, one waiting for its visit.
+  const reg = await createRegistration(at(broker, db, new Date(now.getTime() - 12 * DAY)), { projectId: project.id, customerName: '钟先生', mobile: '13712340001', agency: '', note: '意向三房' });
   const visited = await confirmVisit(at(consultant, db, new Date(now.getTime() - 10 * DAY)), reg.id, { version: reg.version, mobile: '13712340001' });
-  await createRegistration(at(broker, db, new Date(now.getTime() - 2 * DAY)), { projectId: project.id, customerName: '叶女士', mobile: '13712340002', agency: '链家西湖店', note: '' });
+  await createRegistration(at(broker, db, new Date(now.getTime() - 2 * DAY)), { projectId: project.id, customerName: '叶女士', mobile: '13712340002', agency: '', note: '' });
   const [{ interestId }] = await db.select({ interestId: brokerRegistrations.interestId }).from(brokerRegistrations).where(eq(brokerRegistrations.id, visited.id));
   const bought = { id: interestId! };
   await createDeal(at(consultant, db, new Date(now.getTime() - 6 * DAY)), { stage: 'subscription', interestId: bought.id, unitId: unitIds[40], deposit: 200_000, paymentMethod: 'mortgage', contractDueDate: day(new Date(now.getTime() + 9 * DAY)) });

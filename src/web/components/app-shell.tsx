@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ShopOutlined,
   FunnelPlotOutlined,
   NotificationOutlined,
   SettingOutlined,
@@ -53,6 +54,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/channels/campaigns', label: '推广与老带新', icon: <NotificationOutlined />, permission: 'channels.read' },
   { path: '/channels/my', label: '我的报备', icon: <SolutionOutlined />, permission: 'channels.register' },
   { path: '/channels/registrations', label: '渠道报备', icon: <SolutionOutlined />, permission: 'channels.read' },
+  { path: '/channels/agencies', label: '渠道机构', icon: <ShopOutlined />, permission: 'channels.read' },
   { path: '/channels/appeals', label: '报备申诉', icon: <AuditOutlined />, permission: 'channels.manage' },
   { path: '/channels/settings', label: '渠道规则', icon: <SettingOutlined />, permission: 'channels.manage' },
   { path: '/complaints', label: '投诉', icon: <AlertOutlined />, permission: 'complaints.read' },

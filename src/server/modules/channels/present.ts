@@ -28,7 +28,7 @@ export type RegistrationRow = Awaited<ReturnType<ReturnType<typeof selectRegistr
 export function toRegistration(row: RegistrationRow, audience: 'broker' | 'office'): Registration {
   const key = { prefix: row.mobilePrefix, suffix: row.mobileSuffix, full: row.mobileFull };
   return {
-    id: row.id, projectId: row.projectId, projectName: row.projectName, broker: { id: row.brokerId, name: row.brokerName }, agency: row.agency, customerName: row.customerName,
+    id: row.id, projectId: row.projectId, projectName: row.projectName, broker: { id: row.brokerId, name: row.brokerName }, agency: row.agency, agencyId: row.agencyId, customerName: row.customerName,
     mobile: audience === 'office' && row.visitedAt && row.mobileFull ? row.mobileFull : maskedMobile(key), note: row.note, status: row.status as RegistrationStatus,
     registeredAt: row.registeredAt.toISOString(), visitDueAt: row.visitDueAt.toISOString(), visitedAt: iso(row.visitedAt), dealDueAt: iso(row.dealDueAt), dealtAt: iso(row.dealtAt),
     commissionEligible: row.commissionEligible, endReason: row.endReason, pendingAppeal: Boolean(row.pendingAppeal), version: row.version,

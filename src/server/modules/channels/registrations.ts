@@ -13,6 +13,7 @@ import { addInterest } from '../customers/create.ts';
 import { interestOfMobile, markFirstVisit, setInterestAttribution } from '../customers/for-sales.ts';
 import { findOrCreateCustomer } from '../customers/lookup.ts';
 import { projects } from '../org/tables.ts';
+import { agencyOfBroker } from './agency-brokers.ts';
 import { judgeMobile, lockMobileForJudgement } from './judge.ts';
 import { registrationById, selectRegistrations, toRegistration } from './present.ts';
 import { isProtecting, maskedMobile, mobileKey, mobilesMatch, windowEnd } from './rules.ts';
@@ -27,7 +28,8 @@ function refused(reason: RefusalReason, registrationId: string) {
 }
 
 // 报备: judged by mobile at once. A refused registration is kept (status rejected, with the
-// reason) so that the broker can appeal it; the answer is then 409 with the reason.
+// reason) so that the broker can appeal it; the answer is then 409 with the reason. A suspended
+// agency's broker gets 409 AGENCY_SUSPENDED instead, and nothing is kept.
 export async function createRegistration(ctx: ChannelCtx, input: z.infer<typeof registrationCreate>) {
   const p = ctx.principal;
   if (!p.projectIds.includes(input.projectId)) throw new AppError('VALIDATION_FAILED', '您未被授权报备该项目', [{ field: 'projectId', message: '您未被授权报备该项目' }]);
@@ -36,18 +38,23 @@ export async function createRegistration(ctx: ChannelCtx, input: z.infer<typeof 
   const key = mobileKey(input);
   const id = uuidv7();
   const verdict = await ctx.db.transaction(async (tx) => {
+    const [project] = await tx.select({ company_id: projects.companyId }).from(projects).where(eq(projects.id, input.projectId));
+    // A broker of an agency registers under it (its name, not the typed text); a suspended agency's
+    // brokers are refused outright, with nothing stored: there is nothing to appeal.
+    const agency = await agencyOfBroker(tx, p.userId, true);
+    const under = agency?.companyId === project.company_id ? agency : null;
+    if (under?.status === 'suspended') throw new AppError('AGENCY_SUSPENDED', '所属机构已暂停合作，暂不能报备', undefined, { agencyId: under.id, agencyName: under.name });
     await lockMobileForJudgement(tx, input.projectId, key);
     const reason = await judgeMobile(tx, input.projectId, key, p.userId, ctx.now);
-    const [project] = await tx.select({ company_id: projects.companyId }).from(projects).where(eq(projects.id, input.projectId));
     await tx.insert(r).values({
-      id, companyId: project.company_id, projectId: input.projectId, brokerId: p.userId, agency: input.agency, customerName: input.customerName,
+      id, companyId: project.company_id, projectId: input.projectId, brokerId: p.userId, agency: under?.name ?? input.agency, agencyId: under?.id ?? null, customerName: input.customerName,
       mobilePrefix: key.prefix, mobileSuffix: key.suffix, mobileFull: key.full, note: input.note, status: reason ? 'rejected' : 'registered',
       registeredAt: ctx.now, visitDueAt: windowEnd(ctx.now, settings.visitDays), endedAt: reason ? ctx.now : null, endReason: reason ? REFUSAL_REASON_LABELS[reason] : '',
       createdAt: ctx.now, updatedAt: ctx.now,
     });
     await recordAudit(tx, ctx.actor, ctx.now, {
       action: 'create', entityType: 'broker_registration', entityId: id, entityLabel: `${input.customerName} ${maskedMobile(key)}${reason ? `（无效：${REFUSAL_REASON_LABELS[reason]}）` : ''}`, companyId: project.company_id,
-      changes: diffChanges(null, { projectId: input.projectId, customerName: input.customerName, mobile: maskedMobile(key), status: reason ? 'rejected' : 'registered' }),
+      changes: diffChanges(null, { projectId: input.projectId, agency: under?.name ?? input.agency, customerName: input.customerName, mobile: maskedMobile(key), status: reason ? 'rejected' : 'registered' }),
     });
     return reason;
   });

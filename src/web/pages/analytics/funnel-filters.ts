@@ -4,22 +4,8 @@ import { useSearchParams } from 'react-router';
 import type { FunnelGroup, FunnelQuery } from '../../data/hooks/analytics.ts';
 import { isFunnelGroup } from '../../data/hooks/analytics.ts';
 import { dayjs } from '../../lib/dayjs.ts';
-import { formatNumber, shanghaiNow } from '../../lib/format.ts';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-export const DAY_FORMAT = 'YYYY-MM-DD';
-
-// Functions, so 「本月」 is this month even when the page has been open since the last one; in Shanghai time.
-export const PERIOD_PRESETS: { label: string; value: () => [Dayjs, Dayjs] }[] = [
-  { label: '本月', value: () => [shanghaiNow().startOf('month'), shanghaiNow().endOf('month')] },
-  { label: '上月', value: () => [shanghaiNow().subtract(1, 'month').startOf('month'), shanghaiNow().subtract(1, 'month').endOf('month')] },
-  { label: '本年', value: () => [shanghaiNow().startOf('year'), shanghaiNow().endOf('year')] },
-];
-
-function thisMonth(): { from: string; to: string } {
-  const [from, to] = PERIOD_PRESETS[0].value();
-  return { from: from.format(DAY_FORMAT), to: to.format(DAY_FORMAT) };
-}
+import { formatNumber } from '../../lib/format.ts';
+import { DAY_FORMAT, patchedParams, periodOf } from '../../lib/period.ts';
 
 /** A rate (0.453) as 「45.3%」, or 「—」 when there is nothing to divide by. */
 export function formatRate(value: number | null): string {
@@ -37,9 +23,7 @@ export function rateOf(part: number, whole: number): number | null {
 export function useFunnelFilters() {
   const [searchParams, setSearchParams] = useSearchParams();
   const query = useMemo<FunnelQuery>(() => {
-    const from = searchParams.get('from') ?? '';
-    const to = searchParams.get('to') ?? '';
-    const period = DAY.test(from) && DAY.test(to) && from <= to ? { from, to } : thisMonth();
+    const period = periodOf(searchParams);
     const groupBy = searchParams.get('groupBy') ?? undefined;
     return {
       ...period,
@@ -51,17 +35,7 @@ export function useFunnelFilters() {
 
   const patch = useCallback(
     (changes: Partial<Record<'from' | 'to' | 'projectId' | 'channel' | 'groupBy', string | undefined>>) =>
-      setSearchParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [name, value] of Object.entries(changes)) {
-            if (value) next.set(name, value);
-            else next.delete(name);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
+      setSearchParams((current) => patchedParams(current, changes), { replace: true }),
     [setSearchParams],
   );
 

@@ -1,10 +1,10 @@
-import { DatePicker, Segmented } from 'antd';
+import { Segmented } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { SOURCE_CHANNEL_LABELS, SOURCE_CHANNELS } from '../../../common/customers.ts';
 import { LeanSelect } from '../../components/lean-select.tsx';
+import { PeriodPicker } from '../../components/period-picker.tsx';
 import type { FunnelGroup, FunnelQuery } from '../../data/hooks/analytics.ts';
 import { useScopeProjects } from '../../data/hooks/prospects.ts';
-import { DAY_FORMAT, PERIOD_PRESETS } from './funnel-filters.ts';
 
 const CHANNEL_OPTIONS = SOURCE_CHANNELS.map((value) => ({ value, label: SOURCE_CHANNEL_LABELS[value] }));
 const GROUP_OPTIONS: { value: FunnelGroup; label: string }[] = [
@@ -28,17 +28,7 @@ export function FunnelToolbar({ query, period, onPeriod, onProject, onChannel, o
   const projects = useScopeProjects();
   return (
     <div className="toolbar">
-      <DatePicker.RangePicker
-        aria-label="统计期间"
-        allowClear={false}
-        format={DAY_FORMAT}
-        placeholder={['开始日期', '结束日期']}
-        presets={PERIOD_PRESETS}
-        value={period}
-        onChange={(range) => {
-          if (range?.[0] && range[1]) onPeriod([range[0], range[1]]);
-        }}
-      />
+      <PeriodPicker value={period} onChange={onPeriod} />
       <LeanSelect<string>
         allowClear
         placeholder="全部项目"

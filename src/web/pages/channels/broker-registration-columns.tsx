@@ -1,7 +1,8 @@
 import type { TableProps } from 'antd';
 import { Button, Space, Typography } from 'antd';
+import { INDEPENDENT_BROKER_LABEL } from '../../../common/channels.ts';
 import type { Registration } from '../../../common/contracts/channels.ts';
-import { EMPTY_TEXT, formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { canAppeal, CommissionTag, DealDue, EndReason, PendingAppealTag, RegistrationStatusTag, VisitDue } from './channel-tags.tsx';
 
 type OnAppeal = (r: Registration) => void;
@@ -39,7 +40,7 @@ export function brokerRegistrationColumns(onAppeal: OnAppeal): NonNullable<Table
         </Space>
       ),
     },
-    { title: '所属机构', key: 'agency', render: (_: unknown, r) => r.agency || EMPTY_TEXT },
+    { title: '所属机构', key: 'agency', render: (_: unknown, r) => r.agency || INDEPENDENT_BROKER_LABEL },
     {
       title: '状态',
       key: 'status',
@@ -69,7 +70,7 @@ export function BrokerRegistrationCard({ r, onAppeal }: { r: Registration; onApp
       </div>
       <div className="stack-card-meta">
         {r.projectName}
-        {r.agency ? ` · ${r.agency}` : ''}
+        {` · ${r.agency || INDEPENDENT_BROKER_LABEL}`}
       </div>
       <div className="stack-card-meta">报备时间：{formatDateTime(r.registeredAt)}</div>
       {(r.status !== 'rejected' || r.visitedAt) && (

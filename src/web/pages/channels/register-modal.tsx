@@ -1,8 +1,12 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Empty, Form, Input, Modal } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { registrationCreate } from '../../../common/contracts/channels.ts';
 import type { BrokerProject, Refusal, RegistrationCreateBody } from '../../data/hooks/channels.ts';
 import { refusalOf, useBrokerProjects, useCreateRegistration } from '../../data/hooks/channels.ts';
+import type { BrokerAgency } from '../../data/hooks/agencies.ts';
+import { BROKER_AGENCY_KEY, useBrokerAgency } from '../../data/hooks/agencies.ts';
+import { isApiError } from '../../data/client.ts';
 import { LeanSelect } from '../../components/lean-select.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useApiErrorHandler } from '../../components/use-api-error.ts';
@@ -36,16 +40,31 @@ function rememberedAgency(): string {
   }
 }
 
-function toBody(values: RegisterValues, project: BrokerProject): RegistrationCreateBody {
+function toBody(values: RegisterValues, project: BrokerProject, agency: BrokerAgency): RegistrationCreateBody {
   const common = {
     projectId: project.projectId,
     customerName: values.customerName?.trim() ?? '',
-    agency: values.agency?.trim() ?? '',
+    // A broker of an agency registers under its name (the server sets it).
+    agency: agency ? '' : (values.agency?.trim() ?? ''),
     note: values.note?.trim() ?? '',
   };
   return project.mobileMode === 'full'
     ? { ...common, mobile: values.mobile?.trim() }
     : { ...common, mobilePrefix: values.mobilePrefix?.trim(), mobileSuffix: values.mobileSuffix?.trim() };
+}
+
+/** The broker's agency, read-only (it is what the registration will carry); a suspended one refuses. */
+function AgencyField({ agency }: { agency: NonNullable<BrokerAgency> }) {
+  return (
+    <>
+      <Form.Item label="所属机构" htmlFor="register-agency" extra="报备将记在所属机构名下；如有变动请联系项目渠道负责人">
+        <Input id="register-agency" value={agency.name} readOnly variant="filled" />
+      </Form.Item>
+      {agency.status === 'suspended' && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="所属机构已暂停合作，暂不能报备" description="请联系所属机构或项目渠道负责人。" />
+      )}
+    </>
+  );
 }
 
 function ProjectRules({ project }: { project: BrokerProject }) {
@@ -67,6 +86,10 @@ export function RegisterModal({ onClose, onAppeal }: { onClose: () => void; onAp
   const handleError = useApiErrorHandler();
   const isPhone = useIsPhone();
   const projects = useBrokerProjects();
+  const brokerAgency = useBrokerAgency();
+  const agency = brokerAgency.data ?? null;
+  const suspended = agency?.status === 'suspended';
+  const client = useQueryClient();
   const create = useCreateRegistration();
   const [refusal, setRefusal] = useState<(Refusal & { title: string }) | null>(null);
   const busy = useRef(false);
@@ -92,9 +115,9 @@ export function RegisterModal({ onClose, onAppeal }: { onClose: () => void; onAp
     busy.current = true;
     setRefusal(null);
     try {
-      const saved = await create.mutateAsync(toBody(values, project));
+      const saved = await create.mutateAsync(toBody(values, project, agency));
       try {
-        window.localStorage.setItem(AGENCY_STORAGE_KEY, saved.agency);
+        if (!saved.agencyId) window.localStorage.setItem(AGENCY_STORAGE_KEY, saved.agency);
       } catch {
         // private mode: nothing remembered
       }
@@ -105,7 +128,11 @@ export function RegisterModal({ onClose, onAppeal }: { onClose: () => void; onAp
       if (refused) {
         setRefusal({ ...refused, title: `${values.customerName?.trim() ?? ''} · ${project.projectName}` });
         window.setTimeout(() => alertRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), 0);
-      } else handleError(error, form);
+      } else {
+        // Suspended since the form opened: show why from now on.
+        if (isApiError(error, 'AGENCY_SUSPENDED')) void client.invalidateQueries({ queryKey: BROKER_AGENCY_KEY });
+        handleError(error, form);
+      }
     } finally {
       busy.current = false;
     }
@@ -136,9 +163,14 @@ export function RegisterModal({ onClose, onAppeal }: { onClose: () => void; onAp
           <Input maxLength={32} autoComplete="off" placeholder="如：王先生" />
         </Form.Item>
         {project && <MobileFields key={project.mobileMode} mode={project.mobileMode} />}
-        <Form.Item label="所属机构" name="agency" rules={[schemaRule(registrationCreate.shape.agency)]}>
-          <Input maxLength={64} placeholder="中介公司或渠道名称（可不填）" />
-        </Form.Item>
+        {/* Which of the two is known once the broker's agency has loaded. */}
+        {brokerAgency.isPending ? null : agency ? (
+          <AgencyField agency={agency} />
+        ) : (
+          <Form.Item label="所属机构" name="agency" rules={[schemaRule(registrationCreate.shape.agency)]}>
+            <Input maxLength={64} placeholder="中介公司或渠道名称（不填则为独立经纪人）" />
+          </Form.Item>
+        )}
         <Form.Item label="备注" name="note" rules={[schemaRule(registrationCreate.shape.note)]}>
           <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2, maxRows: 5 }} placeholder="客户意向、预计到访时间等（可不填）" />
         </Form.Item>
@@ -157,7 +189,7 @@ export function RegisterModal({ onClose, onAppeal }: { onClose: () => void; onAp
       cancelText="取消"
       onOk={() => void submit()}
       onCancel={onClose}
-      okButtonProps={{ disabled: !projects.data?.length }}
+      okButtonProps={{ disabled: !projects.data?.length || suspended || brokerAgency.isPending }}
       confirmLoading={create.isPending}
       cancelButtonProps={{ disabled: create.isPending }}
       mask={{ closable: false }}

@@ -1,5 +1,6 @@
 import type { TableProps } from 'antd';
 import { Button, Space, Typography } from 'antd';
+import { INDEPENDENT_BROKER_LABEL } from '../../../common/channels.ts';
 import type { Registration } from '../../../common/contracts/channels.ts';
 import { EMPTY_TEXT, formatDateTime } from '../../lib/format.ts';
 import { awaitsVisit, CommissionTag, DealDue, EndReason, PendingAppealTag, RegistrationStatusTag, VisitDue } from './channel-tags.tsx';
@@ -20,7 +21,7 @@ function BrokerText({ r }: { r: Registration }) {
   return (
     <Space orientation="vertical" size={0}>
       <span>{r.broker.name}</span>
-      {r.agency && <Typography.Text type="secondary">{r.agency}</Typography.Text>}
+      <Typography.Text type="secondary">{r.agency || INDEPENDENT_BROKER_LABEL}</Typography.Text>
     </Space>
   );
 }
@@ -83,7 +84,7 @@ export function RegistrationCard({ r, onConfirm }: { r: Registration; onConfirm:
       </div>
       <div className="stack-card-meta">
         {r.projectName} · 经纪人 {r.broker.name}
-        {r.agency ? `（${r.agency}）` : ''}
+        {`（${r.agency || INDEPENDENT_BROKER_LABEL}）`}
       </div>
       <div className="stack-card-meta">报备时间：{formatDateTime(r.registeredAt)}</div>
       <div className="stack-card-meta">
