@@ -73,17 +73,17 @@ export function classifySearch(raw: string): SearchKind {
   return { kind: 'name', value: q };
 }
 
-// The prospect_search_keys key (migrations 0017, 0018) that finds a quick search, or null when the
-// search has none (a whole mobile has its own unique index; text that is not all Chinese): "#" + a
-// tail; a name fragment's only character or its last character pair (given-name pairs are rarer
-// than surname pairs); "@" + the first three letters of a pinyin or initials prefix. `exact` says
-// whether the key alone decides the match; otherwise the whole fragment is checked on the row.
+// The prospect_search_keys key (migrations 0017–0019) that finds a quick search, or null when the
+// search has none (a whole mobile has its own unique index; a single letter; text that is not all
+// Chinese): "#" + a tail; a name fragment's only character or its last character pair (given-name
+// pairs are rarer than surname pairs); "@" + the first two letters of a pinyin or initials prefix.
+// `exact` says whether the key alone decides the match; otherwise the whole text is checked on the row.
 export function searchKeyOf(s: SearchKind): { key: string; exact: boolean } | null {
   switch (s.kind) {
     case 'tail':
       return { key: `#${s.value}`, exact: true };
     case 'latin':
-      return { key: `@${s.value.slice(0, 3)}`, exact: s.value.length <= 3 };
+      return s.value.length < 2 ? null : { key: `@${s.value.slice(0, 2)}`, exact: s.value.length === 2 };
     case 'name': {
       if (!/^[\u4e00-\u9fff]+$/.test(s.value)) return null;
       const chars = [...s.value];

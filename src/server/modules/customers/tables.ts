@@ -131,11 +131,12 @@ export const projectInterests = pgTable(
 // character pair and "#" + mobile tail, carrying the prospect's scope columns and next follow-up.
 // A search by name or tail is then one ordered index range per scope ("张强" among a company's
 // prospects, soonest due first) that stops after a page, however many customers share the name.
-// Kept by triggers on project_interests and customers (migration 0017), never written by the app.
+// Kept by triggers on project_interests and customers (migrations 0017–0019), never written by the
+// app; derived rows, so no foreign key (a deleted prospect's keys go by trigger).
 export const prospectSearchKeys = pgTable(
   'prospect_search_keys',
   {
-    interestId: uuid('interest_id').notNull().references(() => projectInterests.id, { onDelete: 'cascade' }),
+    interestId: uuid('interest_id').notNull(),
     key: text('key').notNull(),
     companyId: uuid('company_id').notNull(),
     projectId: uuid('project_id').notNull(),

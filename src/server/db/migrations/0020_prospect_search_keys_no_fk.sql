@@ -1,0 +1,1 @@
+ALTER TABLE "prospect_search_keys" DROP CONSTRAINT "prospect_search_keys_interest_id_project_interests_id_fk";
