@@ -144,6 +144,24 @@ describe.each(dbKinds())('units and deals on %s', (kind) => {
     expect(list.json().items.map((d: Deal) => d.customer.mobile)).toEqual(['137****0002', '137****0001']);
   });
 
+  it('finds deals by buyer name, unit number and consultant, and refuses a bad consultant id', async () => {
+    const cookie = await as('salesmgr');
+    const all = (await t.call('GET', '/api/v1/deals?limit=100', { cookie })).json().items as Deal[];
+    expect(all.length).toBeGreaterThan(2);
+    const some = all[0];
+    const byName = (await t.call('GET', `/api/v1/deals?q=${encodeURIComponent(some.customer.name.slice(1))}`, { cookie })).json().items as Deal[];
+    expect(byName.map((d) => d.id)).toEqual(all.filter((d) => d.customer.name.includes(some.customer.name.slice(1)) || d.unit.number === some.customer.name.slice(1)).map((d) => d.id));
+    const byUnit = (await t.call('GET', `/api/v1/deals?q=${encodeURIComponent(some.unit.number)}`, { cookie })).json().items as Deal[];
+    expect(byUnit.length).toBeGreaterThan(0);
+    expect(byUnit.every((d) => d.unit.number === some.unit.number || d.customer.name.includes(some.unit.number))).toBe(true);
+    const byConsultant = (await t.call('GET', `/api/v1/deals?consultantId=${t.world.users.consultant.id}`, { cookie })).json().items as Deal[];
+    expect(byConsultant.map((d) => d.id)).toEqual(all.filter((d) => d.consultant?.id === t.world.users.consultant.id).map((d) => d.id));
+    expect(byConsultant.length).toBeLessThan(all.length);
+    const bad = await t.call('GET', '/api/v1/deals?consultantId=nope', { cookie });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+  });
+
   // Last: it moves the clock's view of time 40 days on and reclaims other prospects.
   it('keeps a prospect holding a unit out of the public pool however long without follow-up', async () => {
     const { reclaimOverdueProspects } = await import('../../src/server/modules/customers/ownership.ts');

@@ -59,6 +59,9 @@ export const dealListQuery = listQuery.extend({
   projectId: idSchema.optional(),
   unitId: idSchema.optional(),
   customerId: idSchema.optional(),
+  consultantId: idSchema.optional(),
+  // The buyer's name (part of it) or the unit's number.
+  q: z.string().trim().max(32, '搜索内容不能超过 32 个字').optional(),
   stage: z.enum(DEAL_STAGES).optional(),
   status: z.enum(DEAL_STATUSES).optional(),
 });

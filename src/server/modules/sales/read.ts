@@ -1,11 +1,14 @@
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Deal, dealListQuery } from '../../../common/contracts/sales.ts';
 import type { Db } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { decodeKeyset, pageFrom } from '../../platform/http/cursor.ts';
 import { prospectScope } from '../customers/scope.ts';
+import { customers } from '../customers/tables.ts';
+import { units } from '../org/tables.ts';
 import { selectDeals, toDeal } from './queries.ts';
 import { deals } from './tables.ts';
 
@@ -25,6 +28,8 @@ export async function listDeals(db: Db, p: Principal, q: z.infer<typeof dealList
     q.projectId ? eq(deals.projectId, q.projectId) : undefined,
     q.unitId ? eq(deals.unitId, q.unitId) : undefined,
     q.customerId ? eq(deals.customerId, q.customerId) : undefined,
+    q.consultantId ? eq(deals.consultantId, q.consultantId) : undefined,
+    q.q ? or(ilike(customers.name, containsPattern(q.q)), eq(units.number, q.q)) : undefined,
     q.stage ? eq(deals.stage, q.stage) : undefined,
     q.status ? eq(deals.status, q.status) : undefined,
     after ? or(lt(deals.createdAt, new Date(after[0])), and(eq(deals.createdAt, new Date(after[0])), lt(deals.id, after[1]))) : undefined,

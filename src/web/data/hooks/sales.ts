@@ -30,7 +30,7 @@ export type BoardBuilding = SalesBoard['buildings'][number];
 export type BoardFilters = { layout?: string; priceMin?: number; priceMax?: number };
 
 // The deal list's filters, named as the API's query parameters (and the page's address).
-export const DEAL_FILTER_KEYS = ['projectId', 'stage', 'status'] as const;
+export const DEAL_FILTER_KEYS = ['q', 'projectId', 'consultantId', 'stage', 'status'] as const;
 export type DealFilterKey = (typeof DEAL_FILTER_KEYS)[number];
 export type DealFilters = Partial<Record<DealFilterKey | 'unitId' | 'customerId', string>>;
 

@@ -31,10 +31,11 @@ function filterRecord(filters: DealFilters): Record<string, string> {
   return record;
 }
 
-/** 成交: every deal in the reader's scope, newest first, filtered by project, stage and status. */
+/** 成交: every deal in the reader's scope, newest first, filtered by buyer or unit, project, consultant, stage and status. */
 export function DealsPage() {
   const { can } = useSession();
   const linkCustomer = can('customers.read');
+  const showConsultant = can('users.read');
   const isPhone = useIsPhone();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => readFilters(searchParams), [searchParams]);
@@ -50,6 +51,7 @@ export function DealsPage() {
       <Card>
         <DealFilterBar
           filters={filters}
+          showConsultant={showConsultant}
           onChange={(patch) => replaceFilters({ ...filters, ...patch })}
           onClear={() => replaceFilters({})}
         />
