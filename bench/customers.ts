@@ -356,8 +356,8 @@ function section(runs: ScaleResult[], info: RunInfo): string {
       '',
       `Lists p95 < ${TARGETS.list} ms and search p95 < ${TARGETS.search} ms at ${int(large.scale)} customers; p95 at ${int(large.scale)} within ${TARGETS.ratio}× of p95 at ${int(small.scale)} (service times).`,
       '',
-      `| Operation | Caller (scope) | p95 @ ${int(small.scale)} | p95 @ ${int(large.scale)} | SQL p95 @ ${int(large.scale)} | p95 target | ratio | ≤ ${TARGETS.ratio}× | server p95 ratio |`,
-      '|---|---|--:|--:|--:|---|--:|---|--:|',
+      `| Operation | Caller (scope) | p95 @ ${int(small.scale)} | p95 @ ${int(large.scale)} | SQL p95 @ ${int(large.scale)} | p95 target | ratio | ≤ ${TARGETS.ratio}× | server p95 ratio | rows/page @ ${int(small.scale)} → ${int(large.scale)} |`,
+      '|---|---|--:|--:|--:|---|--:|---|--:|--:|',
     );
     const missed: OpResult[] = [];
     for (const x of large.results) {
@@ -370,13 +370,15 @@ function section(runs: ScaleResult[], info: RunInfo): string {
       const mark = (ok: boolean | null) => (ok === null ? '–' : ok ? 'pass' : '**fail**');
       const note = x.op.extra ? ' (extra)' : '';
       lines.push(
-        `| ${x.op.operation}${note} | ${x.op.caller} | ${f(s.service.p95)} | ${f(x.service.p95)} | ${f(x.raw.p95)} | ${t === null ? '–' : `< ${t}: ${mark(absOk)}`} | ${ratio.toFixed(2)}× | ${mark(ratioOk)} | ${x.server && s.server ? `${(x.server.p95 / s.server.p95).toFixed(2)}×` : '–'} |`,
+        `| ${x.op.operation}${note} | ${x.op.caller} | ${f(s.service.p95)} | ${f(x.service.p95)} | ${f(x.raw.p95)} | ${t === null ? '–' : `< ${t}: ${mark(absOk)}`} | ${ratio.toFixed(2)}× | ${mark(ratioOk)} | ${x.server && s.server ? `${(x.server.p95 / s.server.p95).toFixed(2)}×` : '–'} | ${x.op.kind === 'write' ? '–' : `${s.rows.toFixed(1)} → ${x.rows.toFixed(1)}`} |`,
       );
     }
     lines.push(
       '',
       '"ratio" compares the service p95s, which include the client side and whatever else the machine was doing; "server p95 ratio"',
-      "is the same comparison on PostgreSQL's own time for the same statements.",
+      "is the same comparison on PostgreSQL's own time for the same statements. A consultant owns about 100 prospects at",
+      `${int(small.scale)} customers and about 10,000 at ${int(large.scale)}, so the same kind of search answers one or two rows at the small scale`,
+      'and a fuller page at the large one: fetching, mapping and masking those rows is part of the service time the ratio compares.',
       '',
     );
     const withPlans = missed.filter((x) => x.p95Plan);
