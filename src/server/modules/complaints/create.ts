@@ -11,11 +11,12 @@ import type { Db } from '../../db/client.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { notifyUsers, usersResponsibleFor } from '../../platform/notify/notify.ts';
 import { customerExistsById, findCustomerByMobile, findOrCreateCustomer } from '../customers/lookup.ts';
 import { buildings, units } from '../org/tables.ts';
 import { refreshAlertsFor } from './alerts.ts';
 import { checkImage } from './attachments.ts';
-import { applyEscalation, type StepCtx } from './escalation.ts';
+import { applyEscalation, complaintLink, type StepCtx } from './escalation.ts';
 import { recordComplaintEvents, type ComplaintRecord } from './queries.ts';
 import { ackDueAt, resolutionDueAt } from './rules.ts';
 import { applySeverity } from './severity.ts';
@@ -145,19 +146,23 @@ export async function createComplaint(ctx: Ctx, project: { id: string; companyId
 }
 
 // An owner files on the public page: channel web (24-hour answer), no first responder yet, linked
-// to an existing customer file with that mobile (never creating one from anonymous input).
+// to an existing customer file with that mobile (never creating one from anonymous input). The
+// project's customer-relations managers are told in the same transaction.
 export async function createPublicComplaint(ctx: StepCtx, project: { id: string; companyId: string }, input: z.infer<typeof publicComplaintCreate>): Promise<ComplaintRecord> {
   return ctx.db.transaction(async (tx) => {
     const c: StepCtx = { ...ctx, db: tx };
     const buildingId = await checkPlace(tx, project.id, input.buildingId, input.unitId);
     const customer = await findCustomerByMobile(tx, input.contactMobile);
     const title = input.title || (input.description.length > 30 ? `${input.description.slice(0, 30)}…` : input.description);
-    return insertComplaint(c, {
+    const saved = await insertComplaint(c, {
       project, source: 'public', channel: 'web', buildingId, unitId: input.unitId, customerId: customer?.id ?? null, responderId: null, issueId: null,
       fields: {
         ...input, title, complainantCount: 1, collective: false, mediaExposed: false, lawsuitFiled: false, lawsuitOrMediaRisk: false, needsOutsideSupport: false,
       },
       attachments: input.photos,
     });
+    const staff = await usersResponsibleFor(tx, ['company_cr_manager'], { companyId: saved.companyId, projectId: saved.projectId, level: 'project' });
+    await notifyUsers(tx, staff, { kind: 'public', companyId: saved.companyId, title: `业主网上投诉待受理：${saved.no}`, body: `${saved.title}（24 小时内须答复）`, link: complaintLink(saved.id) }, ctx.now);
+    return saved;
   });
 }

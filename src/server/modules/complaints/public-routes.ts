@@ -4,10 +4,8 @@ import { publicComplaintCreate, publicFiledSchema, publicProjectSchema, publicSt
 import { MINUTE } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { App, Deps } from '../../platform/http/types.ts';
-import { notifyUsers, usersResponsibleFor } from '../../platform/notify/notify.ts';
 import { hitRateLimit, type RateLimit } from '../../platform/rate-limit/rate-limit.ts';
 import { createPublicComplaint } from './create.ts';
-import { complaintLink } from './escalation.ts';
 import { publicProject, publicProjects, publicStatus, publicUnits } from './public.ts';
 import { COMPLAINT_BODY_LIMIT } from './routes.ts';
 
@@ -45,8 +43,6 @@ export function registerPublicComplaintRoutes(app: App, { db, clock }: Deps) {
       if (request.body.website) throw new AppError('VALIDATION_FAILED', '提交未通过校验', [{ field: 'website', message: '提交未通过校验' }]);
       const project = await publicProject(db, request.body.projectId);
       const saved = await createPublicComplaint({ db, now, actor: { principal: null, ip: request.ip, name: `业主自助（${request.body.contactName}）` } }, project, request.body);
-      const staff = await usersResponsibleFor(db, ['company_cr_manager'], { companyId: saved.companyId, projectId: saved.projectId, level: 'project' });
-      await notifyUsers(db, staff, { kind: 'public', companyId: saved.companyId, title: `业主网上投诉待受理：${saved.no}`, body: `${saved.title}（24 小时内须答复）`, link: complaintLink(saved.id) }, now);
       return reply.status(201).send({ no: saved.no, trackingCode: saved.trackingCode });
     },
   });
