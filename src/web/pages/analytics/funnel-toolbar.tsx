@@ -3,8 +3,8 @@ import type { Dayjs } from 'dayjs';
 import { SOURCE_CHANNEL_LABELS, SOURCE_CHANNELS } from '../../../common/customers.ts';
 import { LeanSelect } from '../../components/lean-select.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
+import { ProjectFilter } from '../../components/scope-filters.tsx';
 import type { FunnelGroup, FunnelQuery } from '../../data/hooks/analytics.ts';
-import { useScopeProjects } from '../../data/hooks/prospects.ts';
 
 const CHANNEL_OPTIONS = SOURCE_CHANNELS.map((value) => ({ value, label: SOURCE_CHANNEL_LABELS[value] }));
 const GROUP_OPTIONS: { value: FunnelGroup; label: string }[] = [
@@ -25,21 +25,10 @@ type FunnelToolbarProps = {
 
 /** The period (本月 by default), project, source channel and grouping of the funnel. */
 export function FunnelToolbar({ query, period, onPeriod, onProject, onChannel, onGroupBy }: FunnelToolbarProps) {
-  const projects = useScopeProjects();
   return (
     <div className="toolbar">
       <PeriodPicker value={period} onChange={onPeriod} />
-      <LeanSelect<string>
-        allowClear
-        placeholder="全部项目"
-        aria-label="选择项目"
-        style={{ minWidth: 200 }}
-        value={query.projectId}
-        loading={projects.isPending}
-        showSearch={{ optionFilterProp: 'label' }}
-        options={projects.data?.map((p) => ({ value: p.id, label: p.name })) ?? []}
-        onChange={(projectId: string | undefined) => onProject(projectId)}
-      />
+      <ProjectFilter ariaLabel="选择项目" minWidth={200} value={query.projectId} onChange={onProject} />
       <LeanSelect<string>
         allowClear
         placeholder="全部渠道"

@@ -3,9 +3,8 @@ import { Button, Card, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
-import { LeanSelect } from '../../components/lean-select.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { useScopeProjects } from '../../data/hooks/prospects.ts';
+import { ProjectFilter } from '../../components/scope-filters.tsx';
 import { CampaignCreateModal } from './campaign-create-modal.tsx';
 import { CampaignTable } from './campaign-table.tsx';
 import { ReferralTable } from './referral-table.tsx';
@@ -23,7 +22,6 @@ export function CampaignsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const tab: CampaignTab = searchParams.get('tab') === 'referrals' ? 'referrals' : 'campaigns';
   const projectId = searchParams.get('projectId') ?? undefined;
-  const projects = useScopeProjects();
   const [creating, setCreating] = useState(false);
 
   const patch = (name: string, value: string | undefined) =>
@@ -38,17 +36,7 @@ export function CampaignsPage() {
     );
 
   const projectPicker = (
-    <LeanSelect<string>
-      allowClear
-      placeholder="全部项目"
-      aria-label="选择项目"
-      style={{ minWidth: 200 }}
-      value={projectId}
-      loading={projects.isPending}
-      showSearch={{ optionFilterProp: 'label' }}
-      options={projects.data?.map((p) => ({ value: p.id, label: p.name })) ?? []}
-      onChange={(value: string | undefined) => patch('projectId', value)}
-    />
+    <ProjectFilter ariaLabel="选择项目" minWidth={200} value={projectId} onChange={(value) => patch('projectId', value)} />
   );
 
   return (

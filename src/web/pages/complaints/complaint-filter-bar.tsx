@@ -2,8 +2,8 @@ import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
 import { Badge, Button, Checkbox, Input } from 'antd';
 import { useState } from 'react';
 import type { ComplaintFilterKey, ComplaintFilters } from '../../data/hooks/complaints.ts';
-import { useScopeProjects } from '../../data/hooks/prospects.ts';
 import { LeanSelect } from '../../components/lean-select.tsx';
+import { ProjectFilter } from '../../components/scope-filters.tsx';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { CHANNEL_OPTIONS, SEVERITY_OPTIONS, SPECIALTY_OPTIONS, STATUS_FILTER_OPTIONS } from './complaint-options.ts';
 
@@ -22,7 +22,6 @@ type ComplaintFilterBarProps = {
 /** 投诉列表的筛选: a search box, then status … project and the two switches (behind 「筛选」 on a phone). */
 export function ComplaintFilterBar({ filters, onChange, onClear }: ComplaintFilterBarProps) {
   const isPhone = useIsPhone();
-  const projects = useScopeProjects();
   const activeCount = SELECT_KEYS.filter((key) => Boolean(filters[key])).length;
   const [expanded, setExpanded] = useState(activeCount > 0);
   const pick = (key: ComplaintFilterKey) => (value: string | undefined) => onChange({ [key]: value });
@@ -66,17 +65,7 @@ export function ComplaintFilterBar({ filters, onChange, onClear }: ComplaintFilt
         options={CHANNEL_OPTIONS}
         onChange={pick('channel')}
       />
-      <LeanSelect
-        allowClear
-        placeholder="全部项目"
-        aria-label="按项目筛选"
-        style={{ minWidth: 180 }}
-        value={filters.projectId}
-        loading={projects.isPending}
-        showSearch={{ optionFilterProp: 'label' }}
-        options={projects.data?.map((p) => ({ value: p.id, label: p.name })) ?? []}
-        onChange={pick('projectId')}
-      />
+      <ProjectFilter value={filters.projectId} onChange={pick('projectId')} />
       <Checkbox checked={filters.mine === 'true'} onChange={(e) => flag('mine')(e.target.checked)}>
         只看我的
       </Checkbox>

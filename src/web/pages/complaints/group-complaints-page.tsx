@@ -6,11 +6,11 @@ import { GROUP_COMPLAINT_STATUS_LABELS, GROUP_COMPLAINT_TYPE_LABELS } from '../.
 import type { GroupComplaint } from '../../../common/contracts/complaints.ts';
 import { useSession } from '../../auth/session.tsx';
 import { useGroupComplaints } from '../../data/hooks/complaints.ts';
-import { useScopeProjects } from '../../data/hooks/prospects.ts';
 import { LeanSelect } from '../../components/lean-select.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagedCards } from '../../components/paged-cards.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
+import { ProjectFilter } from '../../components/scope-filters.tsx';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { EMPTY_TEXT, formatDate } from '../../lib/format.ts';
 import { ComplaintAlerts } from './complaint-alerts.tsx';
@@ -38,7 +38,6 @@ export function GroupComplaintsPage() {
   const { can } = useSession();
   const canManage = can('complaints.manage');
   const isPhone = useIsPhone();
-  const projects = useScopeProjects();
   const [projectId, setProjectId] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
   const query = useGroupComplaints({ projectId, status });
@@ -84,17 +83,7 @@ export function GroupComplaintsPage() {
         <ComplaintAlerts />
         <Card>
           <div className="toolbar">
-            <LeanSelect
-              allowClear
-              placeholder="全部项目"
-              aria-label="按项目筛选"
-              style={{ minWidth: 180 }}
-              value={projectId}
-              loading={projects.isPending}
-              showSearch={{ optionFilterProp: 'label' }}
-              options={projects.data?.map((p) => ({ value: p.id, label: p.name })) ?? []}
-              onChange={(value: string | undefined) => setProjectId(value)}
-            />
+            <ProjectFilter value={projectId} onChange={setProjectId} />
             <LeanSelect
               allowClear
               placeholder="全部状态"

@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Prospect } from '../../../common/contracts/customers.ts';
 import { isApiError } from '../../data/client.ts';
-import { useClaimProspect, usePool, useScopeProjects } from '../../data/hooks/prospects.ts';
-import { LeanSelect } from '../../components/lean-select.tsx';
+import { useClaimProspect, usePool } from '../../data/hooks/prospects.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagedCards } from '../../components/paged-cards.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
+import { ProjectFilter } from '../../components/scope-filters.tsx';
 import { useApiErrorHandler } from '../../components/use-api-error.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { EMPTY_TEXT } from '../../lib/format.ts';
@@ -22,7 +22,6 @@ const HIDDEN_KEYS = new Set(['owner', 'nextFollowUpAt']);
 export function PoolPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const projectId = searchParams.get('projectId') ?? undefined;
-  const projects = useScopeProjects();
   const query = usePool(projectId);
   const claim = useClaimProspect();
   const { message } = App.useApp();
@@ -71,16 +70,11 @@ export function PoolPage() {
       <PageHeader title="公客池" />
       <Card>
         <div className="toolbar">
-          <LeanSelect
-            allowClear
-            placeholder="全部项目"
-            aria-label="选择项目"
-            style={{ minWidth: 220 }}
+          <ProjectFilter
+            ariaLabel="选择项目"
+            minWidth={220}
             value={projectId}
-            loading={projects.isPending}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={projects.data?.map((p) => ({ value: p.id, label: p.name })) ?? []}
-            onChange={(value: string | undefined) => setSearchParams(value ? { projectId: value } : {}, { replace: true })}
+            onChange={(value) => setSearchParams(value ? { projectId: value } : {}, { replace: true })}
           />
         </div>
         {limitMessage && (

@@ -4,8 +4,8 @@ import type { Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { ProspectFilterKey, ProspectFilters } from '../../data/hooks/prospects.ts';
-import { useConsultantOptions, useScopeProjects } from '../../data/hooks/prospects.ts';
 import { LeanSelect } from '../../components/lean-select.tsx';
+import { ConsultantFilter, ProjectFilter } from '../../components/scope-filters.tsx';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { shanghaiDay, shanghaiDayIso, shanghaiNow } from '../../lib/format.ts';
 import {
@@ -51,23 +51,11 @@ export function ProspectFilterBar({ filters, onChange, onClear, showOwner, extra
   const hidden = isPhone ? [...MAIN_KEYS, ...MORE_KEYS] : MORE_KEYS;
   const moreCount = hidden.filter((key) => key !== 'lastContactTo' && Boolean(filters[key])).length;
   const [expanded, setExpanded] = useState(moreCount > 0);
-  const projects = useScopeProjects();
-  const consultants = useConsultantOptions(showOwner);
   const multi = (key: 'stage' | 'grade') => (values: string[]) => onChange({ [key]: values.join(',') || undefined });
 
   const mainFilters = (
     <>
-      <LeanSelect
-        allowClear
-        placeholder="全部项目"
-        aria-label="按项目筛选"
-        style={{ minWidth: 180 }}
-        value={filters.projectId}
-        loading={projects.isPending}
-        showSearch={{ optionFilterProp: 'label' }}
-        options={projects.data?.map((p) => ({ value: p.id, label: p.name })) ?? []}
-        onChange={(value: string | undefined) => onChange({ projectId: value })}
-      />
+      <ProjectFilter value={filters.projectId} onChange={(value) => onChange({ projectId: value })} />
       <LeanSelect
         mode="multiple"
         allowClear
@@ -180,19 +168,7 @@ export function ProspectFilterBar({ filters, onChange, onClear, showOwner, extra
               });
             }}
           />
-          {showOwner && (
-            <LeanSelect
-              allowClear
-              placeholder="全部置业顾问"
-              aria-label="按置业顾问筛选"
-              style={{ minWidth: 160 }}
-              value={filters.ownerId}
-              loading={consultants.isPending}
-              showSearch={{ optionFilterProp: 'label' }}
-              options={consultants.data?.map((u) => ({ value: u.id, label: u.displayName })) ?? []}
-              onChange={(value: string | undefined) => onChange({ ownerId: value })}
-            />
-          )}
+          {showOwner && <ConsultantFilter value={filters.ownerId} onChange={(value) => onChange({ ownerId: value })} />}
           {isPhone && extra}
         </div>
       )}

@@ -4,10 +4,10 @@ import { Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { TeamBoardRow } from '../../data/hooks/prospects.ts';
-import { useScopeProjects, useTeamBoard } from '../../data/hooks/prospects.ts';
-import { LeanSelect } from '../../components/lean-select.tsx';
+import { useTeamBoard } from '../../data/hooks/prospects.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { ProjectFilter } from '../../components/scope-filters.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { ReassignModal } from './reassign-modal.tsx';
 import { SalesSettingsCard } from './sales-settings-card.tsx';
@@ -18,7 +18,6 @@ type Reassigning = { fromOwnerId?: string } | null;
 export function TeamBoardPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const projectId = searchParams.get('projectId') ?? undefined;
-  const projects = useScopeProjects();
   const board = useTeamBoard(projectId);
   const [reassigning, setReassigning] = useState<Reassigning>(null);
 
@@ -80,18 +79,11 @@ export function TeamBoardPage() {
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         <Card>
           <div className="toolbar">
-            <LeanSelect
-              allowClear
-              placeholder="全部项目"
-              aria-label="选择项目"
-              style={{ minWidth: 220 }}
+            <ProjectFilter
+              ariaLabel="选择项目"
+              minWidth={220}
               value={projectId}
-              loading={projects.isPending}
-              showSearch={{ optionFilterProp: 'label' }}
-              options={projects.data?.map((p) => ({ value: p.id, label: p.name })) ?? []}
-              onChange={(value: string | undefined) =>
-                setSearchParams(value ? { projectId: value } : {}, { replace: true })
-              }
+              onChange={(value) => setSearchParams(value ? { projectId: value } : {}, { replace: true })}
             />
           </div>
           {board.isError ? (

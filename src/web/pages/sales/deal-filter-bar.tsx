@@ -2,8 +2,8 @@ import { ClearOutlined } from '@ant-design/icons';
 import { Button, Input } from 'antd';
 import { DEAL_STAGE_LABELS, DEAL_STAGES, DEAL_STATUS_LABELS, DEAL_STATUSES } from '../../../common/sales.ts';
 import type { DealFilterKey, DealFilters } from '../../data/hooks/sales.ts';
-import { useConsultantOptions, useScopeProjects } from '../../data/hooks/prospects.ts';
 import { LeanSelect } from '../../components/lean-select.tsx';
+import { ConsultantFilter, ProjectFilter } from '../../components/scope-filters.tsx';
 
 const STAGE_OPTIONS = DEAL_STAGES.map((value) => ({ value, label: DEAL_STAGE_LABELS[value] }));
 const STATUS_OPTIONS = DEAL_STATUSES.map((value) => ({ value, label: DEAL_STATUS_LABELS[value] }));
@@ -22,8 +22,6 @@ type DealFilterBarProps = {
 
 /** 成交列表的筛选: buyer or unit, project, consultant, stage, status. */
 export function DealFilterBar({ filters, showConsultant, onChange, onClear }: DealFilterBarProps) {
-  const projects = useScopeProjects();
-  const consultants = useConsultantOptions(showConsultant);
   const pick = (key: DealFilterKey) => (value: string | undefined) => onChange({ [key]: value });
 
   return (
@@ -38,30 +36,8 @@ export function DealFilterBar({ filters, showConsultant, onChange, onClear }: De
         maxLength={32}
         onSearch={(value) => onChange({ q: value.trim() || undefined })}
       />
-      <LeanSelect
-        allowClear
-        placeholder="全部项目"
-        aria-label="按项目筛选"
-        style={{ minWidth: 180 }}
-        value={filters.projectId}
-        loading={projects.isPending}
-        showSearch={{ optionFilterProp: 'label' }}
-        options={projects.data?.map((p) => ({ value: p.id, label: p.name })) ?? []}
-        onChange={pick('projectId')}
-      />
-      {showConsultant && (
-        <LeanSelect
-          allowClear
-          placeholder="全部置业顾问"
-          aria-label="按置业顾问筛选"
-          style={{ minWidth: 160 }}
-          value={filters.consultantId}
-          loading={consultants.isPending}
-          showSearch={{ optionFilterProp: 'label' }}
-          options={consultants.data?.map((u) => ({ value: u.id, label: u.displayName })) ?? []}
-          onChange={pick('consultantId')}
-        />
-      )}
+      <ProjectFilter value={filters.projectId} onChange={pick('projectId')} />
+      {showConsultant && <ConsultantFilter value={filters.consultantId} onChange={pick('consultantId')} />}
       <LeanSelect
         allowClear
         placeholder="全部阶段"
