@@ -69,7 +69,7 @@ export function prospectFilters(p: Principal, q: Omit<ProspectListQuery, 'limit'
 }
 
 // Keyset over (next_follow_up_at ASC NULLS LAST, id) — the consultant's "who is due next" order —
-// or newest first by id. A quick search by name or mobile tail in that order walks the scope's
+// or newest first by id. A quick search by name, pinyin/initials or mobile tail in that order walks the scope's
 // search keys (prospect_search_keys, which copy next_follow_up_at), so a page costs the same
 // whether ten or ten thousand customers share the name.
 export async function listProspects(db: Db, p: Principal, q: ProspectListQuery) {
