@@ -27,6 +27,9 @@ const WARMUP_SECONDS = num('BENCH_WARMUP_SECONDS', 3);
 const SINGLE_SECONDS = num('BENCH_SINGLE_SECONDS', 5);
 const PROJECTS = num('BENCH_PROJECTS', 50);
 const TARGET_P95_MS = 10;
+// On PostgreSQL the authenticated read is also loaded at these connection counts, to show up to
+// which concurrency this machine keeps its p95 under the target.
+const SWEEP = (process.env.BENCH_SWEEP ?? '5,10,20').split(',').map(Number).filter((n) => n > 0 && n !== CONNECTIONS);
 
 type Route = { label: string; path: string; authenticated: boolean };
 const BARE: Route = { label: 'bare', path: '/api/health', authenticated: false };
@@ -65,6 +68,7 @@ async function benchOne(kind: DbRun['kind'], version: string, pg?: BenchPostgres
     };
     for (const r of ROUTES) await run(r, CONNECTIONS, SECONDS);
     if (SINGLE_SECONDS > 0) for (const r of ROUTES) await run(r, 1, SINGLE_SECONDS);
+    if (pg && SINGLE_SECONDS > 0) for (const c of SWEEP) await run(PROJECT_LIST, c, SINGLE_SECONDS);
     return { kind, version, world, results };
   } finally {
     await server.stop();
@@ -96,7 +100,8 @@ function section(runs: DbRun[], skippedPostgres: boolean, load: number[]): strin
     'the server and PostgreSQL share the CPUs above. The demo world is grown through the API to',
     `${PROJECTS} projects (each added project: 2 buildings × 20 floors × 4 units); on PostgreSQL the run then does \`VACUUM ANALYZE\``,
     `(the steady state autovacuum would reach). After a ${WARMUP_SECONDS} s warm-up per route, each route is loaded for ${SECONDS} s with`,
-    `${CONNECTIONS} connections, then ${SINGLE_SECONDS} s with 1 connection (service time without queueing). Latency percentiles are computed`,
+    `${CONNECTIONS} connections, then ${SINGLE_SECONDS} s with 1 connection (service time without queueing); on PostgreSQL the authenticated read`,
+    `also ${SINGLE_SECONDS} s at ${SWEEP.join(', ')} connections. Latency percentiles are computed`,
     "from every 2xx response's own duration; req/s is autocannon's mean per second. Every run must answer only 2xx.",
     '',
     `- **bare** \`GET ${BARE.path}\`: public, no authentication. The server has no route that touches nothing; this one`,
@@ -121,6 +126,17 @@ function section(runs: DbRun[], skippedPostgres: boolean, load: number[]): strin
         `the bare route of the same server reached ${Math.round(bare.reqPerSec)} req/s (p95 ${bare.p95.toFixed(2)} ms) on this machine.`,
         '',
       );
+      const swept = r.results.filter((x) => x.path === PROJECT_LIST.path).sort((a, b) => a.connections - b.connections);
+      const within = swept.filter((x) => x.p95 < TARGET_P95_MS);
+      if (swept.length > 2) {
+        lines.push(
+          `The same read at ${swept.map((x) => `${x.connections} connection${x.connections === 1 ? '' : 's'}: p95 ${x.p95.toFixed(2)} ms at ${Math.round(x.reqPerSec)} req/s`).join('; ')}.`,
+          within.length
+            ? `On this machine the p95 stays under ${TARGET_P95_MS} ms up to ${within[within.length - 1].connections} concurrent connections (the load generator included).`
+            : `On this machine the p95 is over ${TARGET_P95_MS} ms at every measured concurrency.`,
+          '',
+        );
+      }
     }
   }
   if (skippedPostgres) lines.push('PostgreSQL: not measured in this run (no BENCH_DATABASE_URL / TEST_DATABASE_URL and nothing on 127.0.0.1:5432).', '');
