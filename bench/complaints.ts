@@ -14,7 +14,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { openPostgres, type Database, type Db } from '../src/server/db/client.ts';
+import type { Database, Db } from '../src/server/db/client.ts';
 import * as schema from '../src/server/db/schema.ts';
 import { complaintDashboard } from '../src/server/modules/complaints/dashboard.ts';
 import { yearRange } from '../src/server/modules/complaints/report-period.ts';
@@ -26,9 +26,8 @@ import type { Principal } from '../src/server/platform/access/principal.ts';
 import { formatShanghaiTime } from '../src/common/time.ts';
 import { complaintsSection, type Measured, type Plan, type SeverityRun, type Statement } from './lib/complaint-report.ts';
 import { generateComplaintData, seedComplaintOrganisation } from './lib/complaint-data.ts';
-import { createNamedDatabase } from './lib/customer-data.ts';
 import { stats, timed } from './lib/latency.ts';
-import { findPostgres } from './lib/postgres.ts';
+import { onFreshPostgres } from './lib/postgres.ts';
 import { writeSection } from './lib/report.ts';
 import { REPO_ROOT } from './lib/server.ts';
 
@@ -112,67 +111,57 @@ async function measureReport(c: Ctx): Promise<Measured> {
 export async function runComplaintsBench(): Promise<void> {
   const loadBefore = loadavg();
   const started = performance.now();
-  const base = await findPostgres();
-  if (!base) {
-    log('postgres: none reachable, skipped (BENCHMARKS.md left as it was)');
-    return;
-  }
-  const target = await createNamedDatabase(base, 'keyuan_bench_complaints');
-  log(`database ${target.name}`);
-  let database: Database | undefined;
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
-  try {
-    database = await openPostgres(target.url);
-    await database.migrate();
-    const [org, orgMs] = await timed(() => seedComplaintOrganisation(database!.db, PROJECTS_PER_COMPANY));
-    log(`organisation: ${org.companies.length} companies, ${org.projects.length} projects, ${org.units.flat().length} units (${(orgMs / 1000).toFixed(1)} s)`);
-    const now = new Date();
-    const generation = await generateComplaintData(target.url, org, COUNT, (m) => log(`  ${m}`), { now });
-    log(`generated ${generation.complaints} complaints (${generation.open} open), ${generation.callbacks} call-backs in ${generation.seconds.total.toFixed(1)} s`);
+  await onFreshPostgres('keyuan_bench_complaints', log, async (database, target) => {
+    let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+    try {
+      const [org, orgMs] = await timed(() => seedComplaintOrganisation(database.db, PROJECTS_PER_COMPANY));
+      log(`organisation: ${org.companies.length} companies, ${org.projects.length} projects, ${org.units.flat().length} units (${(orgMs / 1000).toFixed(1)} s)`);
+      const now = new Date();
+      const generation = await generateComplaintData(target.url, org, COUNT, (m) => log(`  ${m}`), { now });
+      log(`generated ${generation.complaints} complaints (${generation.open} open), ${generation.callbacks} call-backs in ${generation.seconds.total.toFixed(1)} s`);
 
-    app = await buildApp({ database, clock: systemClock, config: { ...loadConfig({}), webDir: '/nonexistent', demo: false } });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const manager = org.companyManagers[0];
-    const { secret } = await createSession(database.db, { userId: manager.id, now: new Date(), ttlMs: 8 * 3600_000, ip: '127.0.0.1', userAgent: 'keyuan-bench' });
-    const cookie = `${SESSION_COOKIE}=${secret}`;
-    // The dashboard's default view: the current year, for the manager's company.
-    const year = Number(formatShanghaiTime(now).slice(0, 4));
-    const range = yearRange(year);
-    const { rows: [{ n: cohort }] } = await database.executeSql(
-      'SELECT count(*)::int AS n FROM complaints WHERE company_id = $1 AND filed_at >= $2 AND filed_at < $3',
-      [manager.companyId, range.from.toISOString(), range.to.toISOString()],
-    );
-    log(`dashboard cohort: ${cohort} complaints of ${org.companies[0].name} filed in ${year}`);
-    const principal = (await principalForSession(database, hashSecret(secret), new Date()))!;
-    const ctx: Ctx = { database, baseUrl, cookie, principal, companyId: manager.companyId, year };
-    const results: Measured[] = [];
-    const record = (r: Measured) => {
-      log(`${r.operation}: HTTP p95 ${r.http ? r.http.p95.toFixed(2) : '–'} ms, SQL p95 ${r.sql ? r.sql.p95.toFixed(2) : '–'} ms`);
-      results.push(r);
-    };
-    record(await measureList(ctx));
-    record(await measureDashboard(ctx, ''));
-    record(await measureReport(ctx));
-    await app.close();
-    app = undefined;
+      app = await buildApp({ database, clock: systemClock, config: { ...loadConfig({}), webDir: '/nonexistent', demo: false } });
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      const manager = org.companyManagers[0];
+      const { secret } = await createSession(database.db, { userId: manager.id, now: new Date(), ttlMs: 8 * 3600_000, ip: '127.0.0.1', userAgent: 'keyuan-bench' });
+      const cookie = `${SESSION_COOKIE}=${secret}`;
+      // The dashboard's default view: the current year, for the manager's company.
+      const year = Number(formatShanghaiTime(now).slice(0, 4));
+      const range = yearRange(year);
+      const { rows: [{ n: cohort }] } = await database.executeSql(
+        'SELECT count(*)::int AS n FROM complaints WHERE company_id = $1 AND filed_at >= $2 AND filed_at < $3',
+        [manager.companyId, range.from.toISOString(), range.to.toISOString()],
+      );
+      log(`dashboard cohort: ${cohort} complaints of ${org.companies[0].name} filed in ${year}`);
+      const principal = (await principalForSession(database, hashSecret(secret), new Date()))!;
+      const ctx: Ctx = { database, baseUrl, cookie, principal, companyId: manager.companyId, year };
+      const results: Measured[] = [];
+      const record = (r: Measured) => {
+        log(`${r.operation}: HTTP p95 ${r.http ? r.http.p95.toFixed(2) : '–'} ms, SQL p95 ${r.sql ? r.sql.p95.toFixed(2) : '–'} ms`);
+        results.push(r);
+      };
+      record(await measureList(ctx));
+      record(await measureDashboard(ctx, ''));
+      record(await measureReport(ctx));
+      await app.close();
+      app = undefined;
 
-    const severity = await benchSeverityJob(database, new Date(), log);
-    const { rows } = await database.executeSql('SHOW shared_buffers');
-    const md = complaintsSection({
-      version: target.version, sharedBuffers: String(rows[0].shared_buffers), generation, year, cohort: Number(cohort), companyName: org.companies[0].name,
-      results, severity, iterations: ITERATIONS, warmup: WARMUP, projectsPerCompany: PROJECTS_PER_COMPANY,
-      loadBefore, loadAfter: loadavg(), seconds: (performance.now() - started) / 1000,
-    });
-    console.log(`\n${md}`);
-    const file = join(REPO_ROOT, 'BENCHMARKS.md');
-    writeSection(file, 'complaints', md);
-    log(`wrote ${file}`);
-  } finally {
-    await app?.close();
-    await database?.close();
-    await target.drop();
-  }
+      const severity = await benchSeverityJob(database, new Date(), log);
+      const { rows } = await database.executeSql('SHOW shared_buffers');
+      const md = complaintsSection({
+        version: target.version, sharedBuffers: String(rows[0].shared_buffers), generation, year, cohort: Number(cohort), companyName: org.companies[0].name,
+        results, severity, iterations: ITERATIONS, warmup: WARMUP, projectsPerCompany: PROJECTS_PER_COMPANY,
+        loadBefore, loadAfter: loadavg(), seconds: (performance.now() - started) / 1000,
+      });
+      console.log(`\n${md}`);
+      const file = join(REPO_ROOT, 'BENCHMARKS.md');
+      writeSection(file, 'complaints', md);
+      log(`wrote ${file}`);
+    } finally {
+      await app?.close();
+    }
+  });
 }
 
 // PostgreSQL's own time and plan for each statement of the dashboard (one run each).

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { v7 as uuidv7 } from 'uuid';
 import { interactionCreate, prospectListQuery } from '../src/common/contracts/customers.ts';
-import { openPostgres, type Database, type Db } from '../src/server/db/client.ts';
+import type { Database, Db } from '../src/server/db/client.ts';
 import * as schema from '../src/server/db/schema.ts';
 import { addInteraction } from '../src/server/modules/customers/interests.ts';
 import { listProspects } from '../src/server/modules/customers/read.ts';
@@ -23,9 +23,9 @@ import type { Principal } from '../src/server/platform/access/principal.ts';
 import { principalForSession } from '../src/server/platform/auth/principal-store.ts';
 import { createSession } from '../src/server/platform/auth/sessions.ts';
 import { hashSecret } from '../src/server/platform/auth/tokens.ts';
-import { createNamedDatabase, generateCustomerData, seedOrganisation, type BenchOrg, type GenerationReport } from './lib/customer-data.ts';
+import { generateCustomerData, seedOrganisation, type BenchOrg, type GenerationReport } from './lib/customer-data.ts';
 import { prng, stats, timed, type Stats } from './lib/latency.ts';
-import { findPostgres } from './lib/postgres.ts';
+import { findPostgres, withMigratedDatabase } from './lib/postgres.ts';
 import { machine, writeSection } from './lib/report.ts';
 import { REPO_ROOT } from './lib/server.ts';
 
@@ -254,13 +254,9 @@ function operations(db: Db, org: BenchOrg, who: Map<string, Principal>, sample: 
 // ---------------------------------------------------------------------------------------------
 
 async function benchScale(baseUrl: string, scale: number): Promise<ScaleResult> {
-  const target = await createNamedDatabase(baseUrl, 'keyuan_bench_customers');
-  log(`${scale.toLocaleString('en')} customers: database ${target.name}`);
-  let database: Database | undefined;
-  try {
-    database = await openPostgres(target.url);
-    await database.migrate();
-    const [org, orgMs] = await timed(() => seedOrganisation(database!.db, ORG));
+  return withMigratedDatabase(baseUrl, 'keyuan_bench_customers', async (database, target) => {
+    log(`${scale.toLocaleString('en')} customers: database ${target.name}`);
+    const [org, orgMs] = await timed(() => seedOrganisation(database.db, ORG));
     log(`organisation: ${org.companies.length} companies, ${org.projects.length} projects, ${org.consultants.flat().length} consultants, ${org.managers.length} team managers (${(orgMs / 1000).toFixed(1)} s)`);
     const generation = await generateCustomerData(target.url, org, { customers: scale }, (m) => log(`  ${m}`), { workers: GEN_WORKERS });
     log(`generated ${generation.customers} customers, ${generation.interests} interests, ${generation.interactions} interactions in ${generation.seconds.total.toFixed(1)} s`);
@@ -277,10 +273,7 @@ async function benchScale(baseUrl: string, scale: number): Promise<ScaleResult> 
     }
     const { rows } = await database.executeSql('SHOW shared_buffers');
     return { scale, version: target.version, sharedBuffers: String(rows[0].shared_buffers), generation, orgSeconds: orgMs / 1000, results };
-  } finally {
-    await database?.close();
-    await target.drop();
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

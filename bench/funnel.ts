@@ -14,7 +14,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { funnelQuery, type Funnel } from '../src/common/contracts/analytics.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { openPostgres, type Database, type Db } from '../src/server/db/client.ts';
+import type { Database, Db } from '../src/server/db/client.ts';
 import * as schema from '../src/server/db/schema.ts';
 import { salesFunnel } from '../src/server/modules/analytics/funnel.ts';
 import type { Principal } from '../src/server/platform/access/principal.ts';
@@ -23,11 +23,10 @@ import { createSession, SESSION_COOKIE } from '../src/server/platform/auth/sessi
 import { hashSecret } from '../src/server/platform/auth/tokens.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import { formatShanghaiTime, SHANGHAI_OFFSET_MS } from '../src/common/time.ts';
-import { createNamedDatabase } from './lib/customer-data.ts';
 import { generateFunnelData, seedFunnelOrganisation } from './lib/funnel-data.ts';
 import { funnelSection, TARGET_P95_MS, type Measured, type Plan, type Variant } from './lib/funnel-report.ts';
 import { stats, timed } from './lib/latency.ts';
-import { findPostgres } from './lib/postgres.ts';
+import { onFreshPostgres } from './lib/postgres.ts';
 import { writeSection } from './lib/report.ts';
 import { REPO_ROOT } from './lib/server.ts';
 
@@ -187,68 +186,58 @@ async function measureVariants(database: Database, main: Statement): Promise<Var
 export async function runFunnelBench(): Promise<void> {
   const loadBefore = loadavg();
   const started = performance.now();
-  const base = await findPostgres();
-  if (!base) {
-    log('postgres: none reachable, skipped (BENCHMARKS.md left as it was)');
-    return;
-  }
-  const target = await createNamedDatabase(base, 'keyuan_bench_funnel');
-  log(`database ${target.name}`);
-  let database: Database | undefined;
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
-  try {
-    database = await openPostgres(target.url);
-    await database.migrate();
-    const now = new Date();
-    const [org, orgMs] = await timed(() => seedFunnelOrganisation(database!.db, now));
-    log(`organisation: ${org.companies.length} companies, ${org.projects.length} projects, ${org.consultants.flat().length} consultants (${(orgMs / 1000).toFixed(1)} s)`);
-    const generation = await generateFunnelData(target.url, org, INTERESTS, (m) => log(`  ${m}`), now);
-    log(`generated in ${generation.seconds.total.toFixed(1)} s: ${JSON.stringify(generation.milestones)}`);
+  await onFreshPostgres('keyuan_bench_funnel', log, async (database, target) => {
+    let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+    try {
+      const now = new Date();
+      const [org, orgMs] = await timed(() => seedFunnelOrganisation(database.db, now));
+      log(`organisation: ${org.companies.length} companies, ${org.projects.length} projects, ${org.consultants.flat().length} consultants (${(orgMs / 1000).toFixed(1)} s)`);
+      const generation = await generateFunnelData(target.url, org, INTERESTS, (m) => log(`  ${m}`), now);
+      log(`generated in ${generation.seconds.total.toFixed(1)} s: ${JSON.stringify(generation.milestones)}`);
 
-    app = await buildApp({ database, clock: systemClock, config: { ...loadConfig({}), webDir: '/nonexistent', demo: false } });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const session = async (userId: string, scope: Principal['scope']) => {
-      const { secret } = await createSession(database!.db, { userId, now: new Date(), ttlMs: 8 * 3600_000, ip: '127.0.0.1', userAgent: 'keyuan-bench' });
-      const principal = (await principalForSession(database!, hashSecret(secret), new Date()))!;
-      if (principal.scope !== scope) throw new Error(`${principal.username}: scope ${principal.scope}, expected ${scope}`);
-      return { principal, cookie: `${SESSION_COOKIE}=${secret}` };
-    };
-    const marketing = await session(org.marketing[0].id, 'company');
-    const executive = await session(org.executive.id, 'group');
-    // The last full calendar year (本年 of a year that is over): always inside the two years generated.
-    const year = Number(formatShanghaiTime(now).slice(0, 4)) - 1;
-    const ctx: Ctx = { database, baseUrl, from: `${year}-01-01`, to: `${year}-12-31` };
-    const ops: Op[] = [
-      { id: 'company', operation: `one company, ${year}, by channel`, caller: `marketing (company scope, ${org.companies[0].name})`, ...marketing, companyId: org.companies[0].id, groupBy: 'channel' },
-      { id: 'group', operation: `whole group, ${year}, by consultant`, caller: 'executive (group scope)', ...executive, companyId: null, groupBy: 'consultant' },
-    ];
-    const results: Measured[] = [];
-    for (const op of ops) {
-      const r = await measure(ctx, op);
-      log(`${op.operation}: HTTP p50 ${r.http.p50.toFixed(1)} / p95 ${r.http.p95.toFixed(1)} ms, SQL p95 ${r.sql.p95.toFixed(1)} ms, ${r.total.leads} leads`);
-      results.push(r);
+      app = await buildApp({ database, clock: systemClock, config: { ...loadConfig({}), webDir: '/nonexistent', demo: false } });
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      const session = async (userId: string, scope: Principal['scope']) => {
+        const { secret } = await createSession(database.db, { userId, now: new Date(), ttlMs: 8 * 3600_000, ip: '127.0.0.1', userAgent: 'keyuan-bench' });
+        const principal = (await principalForSession(database, hashSecret(secret), new Date()))!;
+        if (principal.scope !== scope) throw new Error(`${principal.username}: scope ${principal.scope}, expected ${scope}`);
+        return { principal, cookie: `${SESSION_COOKIE}=${secret}` };
+      };
+      const marketing = await session(org.marketing[0].id, 'company');
+      const executive = await session(org.executive.id, 'group');
+      // The last full calendar year (本年 of a year that is over): always inside the two years generated.
+      const year = Number(formatShanghaiTime(now).slice(0, 4)) - 1;
+      const ctx: Ctx = { database, baseUrl, from: `${year}-01-01`, to: `${year}-12-31` };
+      const ops: Op[] = [
+        { id: 'company', operation: `one company, ${year}, by channel`, caller: `marketing (company scope, ${org.companies[0].name})`, ...marketing, companyId: org.companies[0].id, groupBy: 'channel' },
+        { id: 'group', operation: `whole group, ${year}, by consultant`, caller: 'executive (group scope)', ...executive, companyId: null, groupBy: 'consultant' },
+      ];
+      const results: Measured[] = [];
+      for (const op of ops) {
+        const r = await measure(ctx, op);
+        log(`${op.operation}: HTTP p50 ${r.http.p50.toFixed(1)} / p95 ${r.http.p95.toFixed(1)} ms, SQL p95 ${r.sql.p95.toFixed(1)} ms, ${r.total.leads} leads`);
+        results.push(r);
+      }
+      await app.close();
+      app = undefined;
+
+      const { rows: [settings] } = await database.executeSql(
+        `SELECT current_setting('shared_buffers') AS shared_buffers, current_setting('work_mem') AS work_mem, current_setting('max_parallel_workers_per_gather') AS parallel, current_setting('jit') AS jit,
+                pg_size_pretty(pg_relation_size('project_interests')) AS heap, pg_size_pretty(pg_relation_size('project_interests_funnel_idx')) AS funnel_idx`,
+      );
+      const md = funnelSection({
+        version: target.version, settings: settings as Record<string, string>, org, generation, from: ctx.from, to: ctx.to, results,
+        iterations: ITERATIONS, warmup: WARMUP, loadBefore, loadAfter: loadavg(), seconds: (performance.now() - started) / 1000,
+      });
+      console.log(`\n${md}`);
+      const file = join(REPO_ROOT, 'BENCHMARKS.md');
+      writeSection(file, 'funnel', md);
+      log(`wrote ${file}`);
+    } finally {
+      await app?.close();
     }
-    await app.close();
-    app = undefined;
-
-    const { rows: [settings] } = await database.executeSql(
-      `SELECT current_setting('shared_buffers') AS shared_buffers, current_setting('work_mem') AS work_mem, current_setting('max_parallel_workers_per_gather') AS parallel, current_setting('jit') AS jit,
-              pg_size_pretty(pg_relation_size('project_interests')) AS heap, pg_size_pretty(pg_relation_size('project_interests_funnel_idx')) AS funnel_idx`,
-    );
-    const md = funnelSection({
-      version: target.version, settings: settings as Record<string, string>, org, generation, from: ctx.from, to: ctx.to, results,
-      iterations: ITERATIONS, warmup: WARMUP, loadBefore, loadAfter: loadavg(), seconds: (performance.now() - started) / 1000,
-    });
-    console.log(`\n${md}`);
-    const file = join(REPO_ROOT, 'BENCHMARKS.md');
-    writeSection(file, 'funnel', md);
-    log(`wrote ${file}`);
-  } finally {
-    await app?.close();
-    await database?.close();
-    await target.drop();
-  }
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

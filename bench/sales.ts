@@ -22,7 +22,7 @@ import { boardSchema, type SalesBoard } from '../src/common/contracts/sales.ts';
 import { DEAL_STAGES, DEAL_STAGE_LABELS } from '../src/common/sales.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { openPostgres, type Database, type Db } from '../src/server/db/client.ts';
+import type { Database, Db } from '../src/server/db/client.ts';
 import * as schema from '../src/server/db/schema.ts';
 import { salesBoard } from '../src/server/modules/sales/board.ts';
 import type { Principal } from '../src/server/platform/access/principal.ts';
@@ -30,9 +30,8 @@ import { principalForSession } from '../src/server/platform/auth/principal-store
 import { createSession, SESSION_COOKIE } from '../src/server/platform/auth/sessions.ts';
 import { hashSecret } from '../src/server/platform/auth/tokens.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
-import { createNamedDatabase } from './lib/customer-data.ts';
 import { stats, timed, type Stats } from './lib/latency.ts';
-import { findPostgres } from './lib/postgres.ts';
+import { onFreshPostgres } from './lib/postgres.ts';
 import { machine, writeSection } from './lib/report.ts';
 import { generateSalesData, PHASES, seedSalesOrganisation, type SalesGeneration, type SalesOrg, type SalesShape } from './lib/sales-data.ts';
 import { REPO_ROOT } from './lib/server.ts';
@@ -249,60 +248,50 @@ async function measureVariant(c: Ctx, id: Variant['id'], operation: string, q: Q
 export async function runSalesBench(): Promise<void> {
   const loadBefore = loadavg();
   const started = performance.now();
-  const base = await findPostgres();
-  if (!base) {
-    log('postgres: none reachable, skipped (BENCHMARKS.md left as it was)');
-    return;
-  }
-  const target = await createNamedDatabase(base, 'keyuan_bench_sales');
-  log(`database ${target.name}`);
-  let database: Database | undefined;
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
-  try {
-    database = await openPostgres(target.url);
-    await database.migrate();
-    const [org, orgMs] = await timed(() => seedSalesOrganisation(database!.db, SHAPE));
-    log(`organisation: ${org.project.name}, ${SHAPE.buildings} buildings × ${SHAPE.floors} floors × ${SHAPE.unitsPerFloor} units, ${org.consultants.length} consultants (${(orgMs / 1000).toFixed(1)} s)`);
-    const generation = await generateSalesData(target.url, org, PROSPECTS, (m) => log(`  ${m}`));
-    log(`generated in ${generation.seconds.total.toFixed(1)} s: ${JSON.stringify(generation.byStatus)}, ${generation.activeDeals} active deals`);
+  await onFreshPostgres('keyuan_bench_sales', log, async (database, target) => {
+    let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+    try {
+      const [org, orgMs] = await timed(() => seedSalesOrganisation(database.db, SHAPE));
+      log(`organisation: ${org.project.name}, ${SHAPE.buildings} buildings × ${SHAPE.floors} floors × ${SHAPE.unitsPerFloor} units, ${org.consultants.length} consultants (${(orgMs / 1000).toFixed(1)} s)`);
+      const generation = await generateSalesData(target.url, org, PROSPECTS, (m) => log(`  ${m}`));
+      log(`generated in ${generation.seconds.total.toFixed(1)} s: ${JSON.stringify(generation.byStatus)}, ${generation.activeDeals} active deals`);
 
-    app = await buildApp({ database, clock: systemClock, config: { ...loadConfig({}), webDir: '/nonexistent', demo: false } });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const { secret } = await createSession(database.db, { userId: org.manager.id, now: new Date(), ttlMs: 8 * 3600_000, ip: '127.0.0.1', userAgent: 'keyuan-bench' });
-    const principal = (await principalForSession(database, hashSecret(secret), new Date()))!;
-    if (principal.scope !== 'project' || !principal.projectIds.includes(org.project.id)) throw new Error(`the manager's principal is not project-scoped to the project: ${JSON.stringify(principal)}`);
-    const ctx: Ctx = { database, baseUrl, cookie: `${SESSION_COOKIE}=${secret}`, principal, projectId: org.project.id };
+      app = await buildApp({ database, clock: systemClock, config: { ...loadConfig({}), webDir: '/nonexistent', demo: false } });
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      const { secret } = await createSession(database.db, { userId: org.manager.id, now: new Date(), ttlMs: 8 * 3600_000, ip: '127.0.0.1', userAgent: 'keyuan-bench' });
+      const principal = (await principalForSession(database, hashSecret(secret), new Date()))!;
+      if (principal.scope !== 'project' || !principal.projectIds.includes(org.project.id)) throw new Error(`the manager's principal is not project-scoped to the project: ${JSON.stringify(principal)}`);
+      const ctx: Ctx = { database, baseUrl, cookie: `${SESSION_COOKIE}=${secret}`, principal, projectId: org.project.id };
 
-    gcObserver.observe({ entryTypes: ['gc'] });
-    const variants: Variant[] = [];
-    for (const [id, operation, q] of [
-      ['all', 'board, no filter', {}],
-      ['filtered', `board, filter ${FILTER.layout} ≤ ${FILTER.priceMax / 10_000} 万`, FILTER],
-    ] as const) {
-      const v = await measureVariant(ctx, id, operation, q, generation);
-      log(`${operation}: HTTP p50 ${v.http.p50.toFixed(2)} / p95 ${v.http.p95.toFixed(2)} ms, SQL p95 ${v.sql.p95.toFixed(2)} ms, ${(v.bytes / 1024).toFixed(0)} KiB`);
-      variants.push(v);
+      gcObserver.observe({ entryTypes: ['gc'] });
+      const variants: Variant[] = [];
+      for (const [id, operation, q] of [
+        ['all', 'board, no filter', {}],
+        ['filtered', `board, filter ${FILTER.layout} ≤ ${FILTER.priceMax / 10_000} 万`, FILTER],
+      ] as const) {
+        const v = await measureVariant(ctx, id, operation, q, generation);
+        log(`${operation}: HTTP p50 ${v.http.p50.toFixed(2)} / p95 ${v.http.p95.toFixed(2)} ms, SQL p95 ${v.sql.p95.toFixed(2)} ms, ${(v.bytes / 1024).toFixed(0)} KiB`);
+        variants.push(v);
+      }
+      gcObserver.disconnect();
+      await app.close();
+      app = undefined;
+
+      const funnel = await benchFunnel(database, org, log);
+      const { rows } = await database.executeSql('SHOW shared_buffers');
+      const md = salesSection({
+        version: target.version, sharedBuffers: String(rows[0].shared_buffers), org, generation, variants, funnel,
+        loadBefore, loadAfter: loadavg(), seconds: (performance.now() - started) / 1000,
+      });
+      console.log(`\n${md}`);
+      const file = join(REPO_ROOT, 'BENCHMARKS.md');
+      writeSection(file, 'sales', md);
+      log(`wrote ${file}`);
+    } finally {
+      await app?.close();
     }
-    gcObserver.disconnect();
-    await app.close();
-    app = undefined;
-
-    const funnel = await benchFunnel(database, org, log);
-    const { rows } = await database.executeSql('SHOW shared_buffers');
-    const md = salesSection({
-      version: target.version, sharedBuffers: String(rows[0].shared_buffers), org, generation, variants, funnel,
-      loadBefore, loadAfter: loadavg(), seconds: (performance.now() - started) / 1000,
-    });
-    console.log(`\n${md}`);
-    const file = join(REPO_ROOT, 'BENCHMARKS.md');
-    writeSection(file, 'sales', md);
-    log(`wrote ${file}`);
-  } finally {
-    await app?.close();
-    await database?.close();
-    await target.drop();
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

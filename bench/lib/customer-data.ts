@@ -491,28 +491,3 @@ export async function generateCustomerData(
 
 // ---------------------------------------------------------------------------------------------
 // Databases
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-export type NamedDatabase = { name: string; url: string; version: string; drop(): Promise<void> };
-
-// A fresh database `<prefix>_<timestamp>` on the server at baseUrl, dropped by drop().
-export async function createNamedDatabase(baseUrl: string, prefix: string): Promise<NamedDatabase> {
-  const name = `${prefix}_${Date.now()}`;
-  const version = await withClient(baseUrl, async (c) => {
-    await c.query(`CREATE DATABASE ${name}`);
-    const r = await c.query<{ version: string }>('SELECT version()');
-    return r.rows[0].version;
-  });
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return { name, url: url.toString(), version, drop: () => withClient(baseUrl, async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))) };
-}
