@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComplaintDetail, ComplaintListItem, GroupComplaint } from '../../src/common/contracts/complaints.ts';
+import type { ComplaintDetail, ComplaintListItem } from '../../src/common/contracts/complaints.ts';
+import type { GroupComplaint } from '../../src/common/contracts/group-complaints.ts';
 import type { Notification } from '../../src/common/contracts/notifications.ts';
 import type { PublicStatus } from '../../src/common/contracts/public-complaints.ts';
 import { complaints } from '../../src/server/modules/complaints/tables.ts';

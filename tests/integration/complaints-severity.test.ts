@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComplaintAlert, ComplaintCase, ComplaintDetail, GroupComplaint } from '../../src/common/contracts/complaints.ts';
+import type { ComplaintCase, ComplaintDetail } from '../../src/common/contracts/complaints.ts';
+import type { ComplaintAlert, GroupComplaint } from '../../src/common/contracts/group-complaints.ts';
 import { CONTINGENCY_ITEMS } from '../../src/common/complaints.ts';
 import { complaintEvents, complaints, groupComplaints } from '../../src/server/modules/complaints/tables.ts';
 import { auditLogs } from '../../src/server/platform/audit/tables.ts';

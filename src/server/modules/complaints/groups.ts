@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import type { GroupComplaint, groupComplaintBody, groupComplaintListQuery, groupComplaintUpdate } from '../../../common/contracts/complaints.ts';
+import type { GroupComplaint, groupComplaintBody, groupComplaintListQuery, groupComplaintUpdate } from '../../../common/contracts/group-complaints.ts';
 import type { GroupComplaintType } from '../../../common/complaints.ts';
 import type { Db } from '../../db/client.ts';
 import type { Principal } from '../../platform/access/principal.ts';

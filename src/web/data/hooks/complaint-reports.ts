@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ComplaintAlert } from '../../../common/contracts/complaints.ts';
+import type { ComplaintAlert } from '../../../common/contracts/group-complaints.ts';
 import type { ComplaintDashboard, ComplaintReport } from '../../../common/contracts/complaint-reports.ts';
 import type { Project } from '../../../common/contracts/org.ts';
 import { api, download } from '../client.ts';

@@ -1,7 +1,7 @@
 import { Alert, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ALERT_KIND_LABELS, SPECIALTY_LABELS } from '../../../common/complaints.ts';
-import type { ComplaintAlert } from '../../../common/contracts/complaints.ts';
+import type { ComplaintAlert } from '../../../common/contracts/group-complaints.ts';
 import { useComplaintAlerts } from '../../data/hooks/complaints.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { formatDateTime } from '../../lib/format.ts';

@@ -2,7 +2,7 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Badge, Card, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ALERT_KIND_LABELS, SPECIALTY_LABELS } from '../../../common/complaints.ts';
-import type { ComplaintAlert } from '../../../common/contracts/complaints.ts';
+import type { ComplaintAlert } from '../../../common/contracts/group-complaints.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import type { ComplaintScope } from '../../data/hooks/complaint-reports.ts';
 import { useOpenComplaintAlerts } from '../../data/hooks/complaint-reports.ts';

@@ -1,7 +1,7 @@
 import { App, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { GroupComplaintType } from '../../../common/complaints.ts';
-import type { GroupComplaint } from '../../../common/contracts/complaints.ts';
-import { groupComplaintBody } from '../../../common/contracts/complaints.ts';
+import type { GroupComplaint } from '../../../common/contracts/group-complaints.ts';
+import { groupComplaintBody } from '../../../common/contracts/group-complaints.ts';
 import { useSaveGroupComplaint } from '../../data/hooks/complaints.ts';
 import { useScopeProjects } from '../../data/hooks/prospects.ts';
 import { FormModal } from '../../components/form-modal.tsx';

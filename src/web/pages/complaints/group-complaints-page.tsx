@@ -3,7 +3,7 @@ import type { TableProps } from 'antd';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { GROUP_COMPLAINT_STATUS_LABELS, GROUP_COMPLAINT_TYPE_LABELS } from '../../../common/complaints.ts';
-import type { GroupComplaint } from '../../../common/contracts/complaints.ts';
+import type { GroupComplaint } from '../../../common/contracts/group-complaints.ts';
 import { useSession } from '../../auth/session.tsx';
 import { useGroupComplaints } from '../../data/hooks/complaints.ts';
 import { LeanSelect } from '../../components/lean-select.tsx';

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { ComplaintAlert, ComplaintListItem } from '../../../common/contracts/complaints.ts';
+import type { ComplaintListItem } from '../../../common/contracts/complaints.ts';
+import type { ComplaintAlert } from '../../../common/contracts/group-complaints.ts';
 import { COMPLAINT_STATUS_LABELS, SEVERITY_COLORS, SEVERITY_LABELS } from '../../../common/complaints.ts';
 import type { Page } from '../../../common/contracts/common.ts';
 import { request } from '../../data/client.ts';
