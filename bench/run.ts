@@ -36,6 +36,9 @@ const BARE: Route = { label: 'bare', path: '/api/health', authenticated: false }
 const GUARD: Route = { label: 'authenticated, trivial', path: '/api/v1/group', authenticated: true };
 const PROJECT_LIST: Route = { label: 'authenticated', path: '/api/v1/projects?limit=20', authenticated: true };
 const ROUTES = [BARE, GUARD, PROJECT_LIST];
+// On PostgreSQL, the same authenticated reads on a second server with KEYUAN_READ_CACHE=0: what
+// each request costs when it goes to the database.
+const UNCACHED = [GUARD, PROJECT_LIST].map((r) => ({ ...r, label: `${r.label}, uncached` }));
 
 type DbRun = { kind: 'pglite' | 'postgres'; version: string; world: WorldSize; results: LoadResult[] };
 
@@ -44,35 +47,55 @@ const log = (msg: string) => console.log(`[bench] ${msg}`);
 async function benchOne(kind: DbRun['kind'], version: string, pg?: BenchPostgres): Promise<DbRun> {
   log(`${kind}: starting server`);
   const server = await startServer(pg ? { kind: 'postgres', url: pg.url } : { kind: 'pglite' });
+  const results: LoadResult[] = [];
+  let world: WorldSize;
   try {
     const api = await login(server.url);
     log(`${kind}: server pid ${server.pid} at ${server.url}; growing the demo world to ${PROJECTS} projects`);
-    const world = await growProjects(api, PROJECTS);
+    world = await growProjects(api, PROJECTS);
     if (pg) await pg.vacuumAnalyze();
     log(`${kind}: ${world.projects} projects, ${world.buildings} buildings, ${world.units} units`);
-    const headersFor = (r: Route) => (r.authenticated ? { cookie: api.cookie } : undefined);
+    const load = loader(kind, server.url, api.cookie, results);
+    await load.warmUp(ROUTES);
+    for (const r of ROUTES) await load.run(r, CONNECTIONS, SECONDS);
+    if (SINGLE_SECONDS > 0) for (const r of ROUTES) await load.run(r, 1, SINGLE_SECONDS);
+    if (pg && SINGLE_SECONDS > 0) for (const c of SWEEP) await load.run(PROJECT_LIST, c, SINGLE_SECONDS);
+  } finally {
+    await server.stop();
+  }
+  if (pg) {
+    log(`${kind}: restarting the server on the same database with KEYUAN_READ_CACHE=0`);
+    const uncached = await startServer({ kind: 'postgres', url: pg.url }, [], { KEYUAN_READ_CACHE: '0' });
+    try {
+      const load = loader(kind, uncached.url, (await login(uncached.url)).cookie, results);
+      await load.warmUp(UNCACHED);
+      for (const r of UNCACHED) await load.run(r, CONNECTIONS, SECONDS);
+    } finally {
+      await uncached.stop();
+    }
+  }
+  return { kind, version, world, results };
+}
 
-    log(`${kind}: warm-up ${WARMUP_SECONDS} s per route`);
-    for (const r of ROUTES) await runLoad(server.url, { label: 'warm-up', path: r.path, headers: headersFor(r), connections: CONNECTIONS, seconds: WARMUP_SECONDS });
-
-    const results: LoadResult[] = [];
-    const run = async (r: Route, connections: number, seconds: number) => {
+// Loads routes of one server and appends the results; a run with any non-2xx answer aborts.
+function loader(kind: DbRun['kind'], url: string, cookie: string, results: LoadResult[]) {
+  const headersFor = (r: Route) => (r.authenticated ? { cookie } : undefined);
+  return {
+    async warmUp(routes: Route[]) {
+      log(`${kind}: warm-up ${WARMUP_SECONDS} s per route`);
+      for (const r of routes) await runLoad(url, { label: 'warm-up', path: r.path, headers: headersFor(r), connections: CONNECTIONS, seconds: WARMUP_SECONDS });
+    },
+    async run(r: Route, connections: number, seconds: number) {
       log(`${kind}: ${r.label} ${r.path}, ${connections} connections, ${seconds} s`);
-      const res = await runLoad(server.url, { label: r.label, path: r.path, headers: headersFor(r), connections, seconds });
+      const res = await runLoad(url, { label: r.label, path: r.path, headers: headersFor(r), connections, seconds });
       if (res.non2xx + res.errors + res.timeouts > 0 || res.requests === 0) {
         throw new Error(
           `${kind} ${r.label} ${r.path}: ${res.non2xx} non-2xx (${JSON.stringify(res.statusCodes)}), ${res.errors} errors, ${res.timeouts} timeouts — figures would be meaningless`,
         );
       }
       results.push(res);
-    };
-    for (const r of ROUTES) await run(r, CONNECTIONS, SECONDS);
-    if (SINGLE_SECONDS > 0) for (const r of ROUTES) await run(r, 1, SINGLE_SECONDS);
-    if (pg && SINGLE_SECONDS > 0) for (const c of SWEEP) await run(PROJECT_LIST, c, SINGLE_SECONDS);
-    return { kind, version, world, results };
-  } finally {
-    await server.stop();
-  }
+    },
+  };
 }
 
 async function pgliteVersion(): Promise<string> {
@@ -85,7 +108,7 @@ async function pgliteVersion(): Promise<string> {
   }
 }
 
-const find = (r: DbRun, route: Route, connections: number) => r.results.find((x) => x.path === route.path && x.connections === connections);
+const find = (r: DbRun, route: Route, connections: number) => r.results.find((x) => x.label === route.label && x.connections === connections);
 
 function section(runs: DbRun[], skippedPostgres: boolean, load: number[]): string {
   const m = machine();
@@ -106,10 +129,17 @@ function section(runs: DbRun[], skippedPostgres: boolean, load: number[]): strin
     '',
     `- **bare** \`GET ${BARE.path}\`: public, no authentication. The server has no route that touches nothing; this one`,
     '  does one `SELECT 1` (on PostgreSQL one pool round trip; on PGlite one in-process query).',
-    `- **authenticated, trivial** \`GET ${GUARD.path}\`: the guard's session lookup (session + user + project ids, one`,
-    '  query) and one single-row select — the cost of authentication itself.',
+    `- **authenticated, trivial** \`GET ${GUARD.path}\`: the guard (session → principal) and the group row — the cost of`,
+    '  authentication itself.',
     `- **authenticated** \`GET ${PROJECT_LIST.path}\` with the demo admin's \`keyuan_session\` cookie (group scope): the`,
     '  guard, then the project page with company name and per-project building and unit counts.',
+    '',
+    'Both authenticated reads go through the in-process read caches (`src/server/platform/cache`): the principal is cached',
+    'per session and the serialised organisation reads per data scope and query, until a committed change to the rows they',
+    'come from notifies every instance (PostgreSQL `NOTIFY` from triggers). In this steady state neither touches the',
+    'database. The **uncached** rows (PostgreSQL) are the same reads on a second server started on the same database with',
+    '`KEYUAN_READ_CACHE=0`: the session lookup (session + user + project ids, one prepared query) and the read itself',
+    'go to the database on every request.',
     '',
   ];
   for (const r of runs) {
@@ -126,7 +156,15 @@ function section(runs: DbRun[], skippedPostgres: boolean, load: number[]): strin
         `the bare route of the same server reached ${Math.round(bare.reqPerSec)} req/s (p95 ${bare.p95.toFixed(2)} ms) on this machine.`,
         '',
       );
-      const swept = r.results.filter((x) => x.path === PROJECT_LIST.path).sort((a, b) => a.connections - b.connections);
+      const cold = find(r, UNCACHED[1], CONNECTIONS);
+      if (cold) {
+        lines.push(
+          `Without the read caches the same read reached p95 ${cold.p95.toFixed(2)} ms at ${Math.round(cold.reqPerSec)} req/s: two database round trips per request`,
+          `(session, page), each costing the server, the pool and a PostgreSQL backend a wake-up on this machine.`,
+          '',
+        );
+      }
+      const swept = r.results.filter((x) => x.label === PROJECT_LIST.label).sort((a, b) => a.connections - b.connections);
       const within = swept.filter((x) => x.p95 < TARGET_P95_MS);
       if (swept.length > 2) {
         lines.push(

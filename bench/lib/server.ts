@@ -39,8 +39,13 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 
 // The real server (src/server/main.ts) in its own process, so the load generator does not
 // share its event loop. PGlite gets a fresh temporary data directory; PostgreSQL the given URL.
-// `nodeArgs` (e.g. --cpu-prof) go to node before the script.
-export async function startServer(db: { kind: 'pglite' } | { kind: 'postgres'; url: string }, nodeArgs: string[] = []): Promise<RunningServer> {
+// `nodeArgs` (e.g. --cpu-prof) go to node before the script; `extraEnv` (e.g. KEYUAN_READ_CACHE)
+// to the server's environment.
+export async function startServer(
+  db: { kind: 'pglite' } | { kind: 'postgres'; url: string },
+  nodeArgs: string[] = [],
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = db.kind === 'pglite' ? mkdtempSync(join(tmpdir(), 'keyuan-bench-')) : undefined;
   const env: NodeJS.ProcessEnv = {
@@ -53,6 +58,7 @@ export async function startServer(db: { kind: 'pglite' } | { kind: 'postgres'; u
     KEYUAN_ADMIN_PASSWORD: '',
     DATABASE_URL: db.kind === 'postgres' ? db.url : '',
     DATA_DIR: dataDir ?? join(tmpdir(), 'keyuan-bench-unused'),
+    ...extraEnv,
   };
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';

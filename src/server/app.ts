@@ -26,6 +26,7 @@ import { registerUserRoutes } from './modules/users/routes.ts';
 import { registerGuard } from './platform/access/guard.ts';
 import type { Access } from './platform/access/principal.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
+import { createAppCaches, followInvalidations } from './platform/cache/app-caches.ts';
 import { registerAuthRoutes } from './platform/auth/routes.ts';
 import { registerTokenRoutes } from './platform/auth/token-routes.ts';
 import type { Clock } from './platform/clock.ts';
@@ -68,10 +69,18 @@ export async function buildApp(opts: BuildAppOptions) {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
-  registerErrorHandling(app);
-  registerGuard(app, { database: opts.database, clock: opts.clock, sessionTtlMs: opts.config.sessionTtlMs, cookie: { secure: opts.config.cookieSecure } });
+  // Hot reads are cached in-process and invalidated by database notifications from every
+  // instance. Turned off, the caches never go live and every read goes to the database.
+  const caches = createAppCaches();
+  if (opts.config.readCache) {
+    const unfollow = await followInvalidations(opts.database, caches);
+    app.addHook('onClose', () => unfollow());
+  }
 
-  const deps: Deps = { database: opts.database, db: opts.database.db, clock: opts.clock, config: opts.config };
+  registerErrorHandling(app);
+  registerGuard(app, { database: opts.database, clock: opts.clock, caches, sessionTtlMs: opts.config.sessionTtlMs, cookie: { secure: opts.config.cookieSecure } });
+
+  const deps: Deps = { database: opts.database, db: opts.database.db, clock: opts.clock, config: opts.config, caches };
   app.get('/api/health', {
     config: { access: 'public' },
     schema: { tags: ['platform'], summary: '健康检查（含数据库）', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } },
@@ -111,6 +120,6 @@ export async function buildApp(opts: BuildAppOptions) {
     });
   }
 
-  return Object.assign(app, { routeList: routes });
+  return Object.assign(app, { routeList: routes, caches });
 }
 export type KeyuanApp = Awaited<ReturnType<typeof buildApp>>;

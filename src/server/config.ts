@@ -17,6 +17,8 @@ export type AppConfig = {
   // smtp://user:pass@host:587 — when set, notifications are also e-mailed to users with an address.
   smtpUrl?: string;
   smtpFrom: string;
+  // In-process read caches (principals, organisation lists); KEYUAN_READ_CACHE=0 turns them off.
+  readCache: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -36,5 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDir: resolve(env.WEB_DIR ?? './dist/web'),
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM ?? 'Keyuan CRM <noreply@keyuan.local>',
+    readCache: env.KEYUAN_READ_CACHE !== '0',
   };
 }

@@ -8,6 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { createHub, listenOnConnect, subscribePglite, subscribePostgres, type InvalidationHandlers, type Unsubscribe } from './notifications.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -25,6 +26,8 @@ export type Database = {
   // A hot query by name: a server-side prepared statement per connection on PostgreSQL (parsed
   // and planned once), a plain query on PGlite.
   executePrepared(name: string, text: string, values: unknown[]): Promise<SqlResult>;
+  // Cache-invalidation notifications (see notifications.ts); resolves once listening.
+  subscribeInvalidations(handlers: InvalidationHandlers): Promise<Unsubscribe>;
   migrate(): Promise<void>;
   close(): Promise<void>;
   pglite?: PGlite;
@@ -37,8 +40,11 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export async function openPostgres(url: string, poolSize = 20): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const hub = createHub();
+  // onConnect's type says void; pg-pool awaits the promise it returns.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, onConnect: listenOnConnect(hub) as (c: pg.ClientBase) => void });
   pool.on('error', () => undefined); // an idle client dropped by the server is replaced on next use
+  const unsubscribes = new Set<Unsubscribe>();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',
@@ -63,7 +69,19 @@ export async function openPostgres(url: string, poolSize = 20): Promise<Database
         client.release();
       }
     },
-    close: () => pool.end(),
+    subscribeInvalidations: async (handlers) => {
+      const stop = await subscribePostgres(url, hub, handlers);
+      const unsubscribe = async () => {
+        unsubscribes.delete(unsubscribe);
+        await stop();
+      };
+      unsubscribes.add(unsubscribe);
+      return unsubscribe;
+    },
+    close: async () => {
+      await Promise.all([...unsubscribes].map((u) => u()));
+      await pool.end();
+    },
   };
 }
 
@@ -93,6 +111,7 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
       const r = await client.query(text, values);
       return { rows: r.rows as Record<string, unknown>[] };
     },
+    subscribeInvalidations: (handlers) => subscribePglite(client, handlers),
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
     close: () => client.close(),
   };

@@ -5,6 +5,9 @@ import {
   buildingCreate, buildingSchema, buildingUpdate, companyCreate, companySchema, companyUpdate, groupSchema, projectCreate,
   projectListQuery, projectSchema, projectUpdate, unitBatchCreate, unitCreate, unitListQuery, unitSchema, unitUpdate,
 } from '../../../common/contracts/org.ts';
+import type { Principal } from '../../platform/access/principal.ts';
+import { scopeFilter } from '../../platform/access/scope.ts';
+import { replyCached } from '../../platform/cache/cached-reply.ts';
 import { actorOf, principalOf, type App, type Deps } from '../../platform/http/types.ts';
 import { createBuilding, deleteBuilding, listBuildings, updateBuilding } from './buildings.ts';
 import { createCompany, deleteCompany, getGroup, listCompanies, updateCompany } from './companies.ts';
@@ -16,21 +19,30 @@ const read = { permission: 'org.read' } as const;
 const manage = { permission: 'org.manage' } as const;
 const versionQuery = z.object({ version: z.coerce.number({ error: '缺少版本号' }).int().min(1, '缺少版本号') });
 const noContent = { 204: z.null().describe('已删除') };
+const companyPage = pageOf(companySchema);
+const projectPage = pageOf(projectSchema);
 
-export function registerOrgRoutes(app: App, { db, clock }: Deps) {
+// Organisation reads are on nearly every page (project pickers, filters), change rarely and
+// depend only on the caller's data scope and the query: they are served from the org cache.
+const scopedKey = (route: string, p: Principal, query: unknown) => `${route}|${JSON.stringify(scopeFilter(p))}|${JSON.stringify(query)}`;
+
+export function registerOrgRoutes(app: App, { db, clock, caches }: Deps) {
   const ctx = (request: FastifyRequest): OrgCtx => ({ db, now: clock.now(), actor: actorOf(request), principal: principalOf(request) });
 
   app.get('/api/v1/group', {
     config: { access: 'authenticated' },
     schema: { tags: ['org'], summary: '集团', response: { 200: groupSchema } },
-    handler: () => getGroup(db),
+    handler: (_request, reply) => replyCached(reply, caches.org, 'group', clock.now(), groupSchema, () => getGroup(db)),
   });
 
   // Companies
   app.get('/api/v1/companies', {
     config: { access: read },
-    schema: { tags: ['org'], summary: '公司列表', querystring: listQuery, response: { 200: pageOf(companySchema) } },
-    handler: (request) => listCompanies(db, principalOf(request), request.query),
+    schema: { tags: ['org'], summary: '公司列表', querystring: listQuery, response: { 200: companyPage } },
+    handler: (request, reply) => {
+      const p = principalOf(request);
+      return replyCached(reply, caches.org, scopedKey('companies', p, request.query), clock.now(), companyPage, () => listCompanies(db, p, request.query));
+    },
   });
   app.post('/api/v1/companies', {
     config: { access: manage },
@@ -54,8 +66,11 @@ export function registerOrgRoutes(app: App, { db, clock }: Deps) {
   // Projects
   app.get('/api/v1/projects', {
     config: { access: read },
-    schema: { tags: ['org'], summary: '项目列表', querystring: projectListQuery, response: { 200: pageOf(projectSchema) } },
-    handler: (request) => listProjects(db, principalOf(request), request.query),
+    schema: { tags: ['org'], summary: '项目列表', querystring: projectListQuery, response: { 200: projectPage } },
+    handler: (request, reply) => {
+      const p = principalOf(request);
+      return replyCached(reply, caches.org, scopedKey('projects', p, request.query), clock.now(), projectPage, () => listProjects(db, p, request.query));
+    },
   });
   app.get('/api/v1/projects/:id', {
     config: { access: read },

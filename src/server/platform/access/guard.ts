@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../../db/client.ts';
+import type { AppCaches } from '../cache/app-caches.ts';
 import { AppError } from '../errors/app-error.ts';
 import { principalForSession, principalForToken } from '../auth/principal-store.ts';
 import { SESSION_COOKIE, touchSession } from '../auth/sessions.ts';
@@ -9,7 +10,7 @@ import { can, type Access, type Principal } from './principal.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export type GuardOptions = { database: Database; clock: Clock; sessionTtlMs: number; cookie: { secure: boolean } };
+export type GuardOptions = { database: Database; clock: Clock; caches: AppCaches; sessionTtlMs: number; cookie: { secure: boolean } };
 
 export function routeAccess(request: FastifyRequest): Access | undefined {
   return request.routeOptions.config?.access;
@@ -40,11 +41,13 @@ async function authenticate(request: FastifyRequest, opts: GuardOptions): Promis
   }
   const secret = request.cookies[SESSION_COOKIE];
   if (!secret) return null;
-  const found = await principalForSession(opts.database, hashSecret(secret), now);
+  const sessionId = hashSecret(secret);
+  // Cached per session until the session, its user or the user's projects change (or it expires).
+  const found = await opts.caches.principals.load(sessionId, now, () => principalForSession(opts.database, sessionId, now));
   if (!found) return null;
   if (UNSAFE.has(request.method)) checkOrigin(request);
   const { expiresAt, ...principal } = found;
-  const extended = await touchSession(opts.database.db, found.sessionId!, expiresAt, now, opts.sessionTtlMs);
+  const extended = await touchSession(opts.database.db, sessionId, expiresAt, now, opts.sessionTtlMs);
   if (extended) request.sessionCookieRefresh = { secret, expiresAt: extended };
   return principal;
 }

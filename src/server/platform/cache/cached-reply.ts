@@ -1,0 +1,18 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { ReadCache } from './read-cache.ts';
+
+// Replies with a cached serialised read, or produces, serialises and caches it. Serialisation
+// goes through the route's response schema exactly as the route's own serializer would (z.encode:
+// unknown fields dropped), so a cached reply is byte-for-byte the uncached one.
+export async function replyCached<S extends z.ZodType>(
+  reply: FastifyReply,
+  cache: ReadCache<string>,
+  key: string,
+  now: Date,
+  schema: S,
+  produce: () => Promise<z.output<S>>,
+) {
+  const json = await cache.load(key, now, async () => JSON.stringify(z.encode(schema, await produce())));
+  return reply.type('application/json; charset=utf-8').send(json);
+}
