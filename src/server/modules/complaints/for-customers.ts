@@ -25,8 +25,10 @@ export async function complaintSummariesOf(db: Db, customerId: string, projectId
 
 // Erasure of a customer reaches their complaints: the contact name and mobile are anonymised,
 // the complaint itself (and the statistics) stay.
-export async function anonymiseComplaintContacts(db: Db, customerId: string, now: Date) {
-  await db.update(complaints).set({ contactName: '已删除', contactMobile: '00000000000', updatedAt: now }).where(eq(complaints.customerId, customerId));
+// Returns the ids of the complaints changed (for the audit redaction).
+export async function anonymiseComplaintContacts(db: Db, customerId: string, now: Date): Promise<string[]> {
+  const changed = await db.update(complaints).set({ contactName: '已删除', contactMobile: '00000000000', updatedAt: now }).where(eq(complaints.customerId, customerId)).returning({ id: complaints.id });
+  return changed.map((c) => c.id);
 }
 
 // A customer's right of access: the complaints they made, as recorded.

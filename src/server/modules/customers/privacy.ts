@@ -1,7 +1,11 @@
 import { and, eq } from 'drizzle-orm';
+import { maskMobile } from '../../../common/validators.ts';
 import type { Db } from '../../db/client.ts';
+import { anonymiseRegistrations, ERASED_NAME } from '../channels/for-customers.ts';
 import { anonymiseComplaintContacts, complaintsForExport } from '../complaints/for-customers.ts';
+import { dealIdsOfCustomer } from '../sales/for-customers.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
+import { REDACTED, redactAudit } from '../../platform/audit/redact.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import type { Ctx } from './create.ts';
 import { eraseCustomerImportRows } from './import/service.ts';
@@ -41,8 +45,15 @@ export async function exportPersonalData(ctx: Ctx, id: string) {
   return { exportedAt: ctx.now.toISOString(), customer: profile, projectInterests: interests, interactions: acts, history: events, consents, complaints: complaintsMade };
 }
 
+// Personal values as they may appear in audit entries (customers, complaints, registrations).
+const PERSONAL_FIELDS = [
+  'name', 'mobile', 'idNumber', 'ageBand', 'familyStructure', 'occupation', 'incomeBand', 'residenceArea', 'workArea', 'decisionMaker', 'competingProjects', 'tags',
+  'referrerName', 'contactName', 'contactMobile', 'customerName', 'mobileFull', 'note', 'content', 'nextAction',
+];
+
 // Erase on request: personal fields are anonymised, the statistics (channel, segment, stage
-// history, counts) stay. Irreversible; audited.
+// history, counts) stay, and so do the audit entries about the person — who did what and when —
+// with the person's name, numbers and details taken out of them. Irreversible; audited.
 export async function eraseCustomer(ctx: Ctx, id: string, reason: string) {
   await getCustomer(ctx.db, ctx.principal, id);
   await ctx.db.transaction(async (tx) => {
@@ -51,16 +62,30 @@ export async function eraseCustomer(ctx: Ctx, id: string, reason: string) {
     await tx
       .update(customers)
       .set({
-        name: '已删除客户', namePinyin: '', nameInitials: '', mobile: `erased:${id}`, mobileTail: '', idNumber: null, ageBand: null, familyStructure: '', occupation: '',
+        name: ERASED_NAME, namePinyin: '', nameInitials: '', mobile: `erased:${id}`, mobileTail: '', idNumber: null, ageBand: null, familyStructure: '', occupation: '',
         incomeBand: '', residenceArea: '', workArea: '', decisionMaker: '', competingProjects: '', tags: [], referrerName: '', erasedAt: ctx.now, updatedAt: ctx.now, version: c.version + 1,
       })
       .where(eq(customers.id, id));
-    await tx.update(interactions).set({ content: '（内容已按客户要求删除）', nextAction: '' }).where(eq(interactions.customerId, id));
+    const acts = await tx.update(interactions).set({ content: '（内容已按客户要求删除）', nextAction: '' }).where(eq(interactions.customerId, id)).returning({ id: interactions.id });
     // Free text written about the person goes too; the stage/owner history itself stays.
-    await tx.update(projectInterests).set({ lostReason: '' }).where(eq(projectInterests.customerId, id));
+    const interests = await tx.update(projectInterests).set({ lostReason: '' }).where(eq(projectInterests.customerId, id)).returning({ id: projectInterests.id });
     await tx.update(interestEvents).set({ reason: '' }).where(and(eq(interestEvents.customerId, id), eq(interestEvents.type, 'stage')));
     await eraseCustomerImportRows(tx, id);
-    await anonymiseComplaintContacts(tx, id, ctx.now);
-    await recordAudit(tx, ctx.actor, ctx.now, { action: 'delete', entityType: 'customer', entityId: id, entityLabel: `客户个人信息删除：${reason}`, changes: { erasedAt: { before: null, after: ctx.now.toISOString() } } });
+    const complaintIds = await anonymiseComplaintContacts(tx, id, ctx.now);
+    const registrationIds = await anonymiseRegistrations(tx, { id, name: c.name, mobile: c.mobile }, ctx.now);
+    const redacted = await redactAudit(tx, {
+      entityIds: [id, ...interests.map((i) => i.id), ...acts.map((a) => a.id), ...complaintIds, ...registrationIds, ...(await dealIdsOfCustomer(tx, id))],
+      // A one-character name would take characters out of unrelated words.
+      texts: [
+        ...(c.name.length >= 2 ? [{ find: c.name, replaceWith: ERASED_NAME }] : []),
+        { find: c.mobile, replaceWith: REDACTED },
+        { find: maskMobile(c.mobile), replaceWith: REDACTED },
+      ],
+      fields: PERSONAL_FIELDS,
+    });
+    await recordAudit(tx, ctx.actor, ctx.now, {
+      action: 'delete', entityType: 'customer', entityId: id, entityLabel: `客户个人信息删除：${reason}`,
+      changes: { erasedAt: { before: null, after: ctx.now.toISOString() }, auditEntriesRedacted: { before: null, after: redacted } },
+    });
   });
 }

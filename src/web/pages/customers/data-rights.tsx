@@ -31,7 +31,7 @@ function EraseModal({ customer, onClose }: { customer: Customer; onClose: () => 
         showIcon
         style={{ marginBottom: 16 }}
         title="此操作不可撤销"
-        description={`客户「${customer.name}」的姓名、手机号、证件号等个人信息将被匿名化，无法恢复；跟进与成交记录保留用于统计。`}
+        description={`客户「${customer.name}」的姓名、手机号、证件号等个人信息将被匿名化，无法恢复，投诉联系人、经纪人报备和操作日志中的相关信息一并删除；跟进与成交记录保留用于统计。`}
       />
       <Form.Item label="删除依据" name="reason" required rules={[schemaRule(eraseBody.shape.reason, '请填写删除依据')]}>
         <Input.TextArea maxLength={200} autoSize={{ minRows: 2, maxRows: 4 }} placeholder="如：客户书面申请删除个人信息（申请编号…）" />
