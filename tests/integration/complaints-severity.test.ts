@@ -12,7 +12,7 @@ import { createTestApp, type TestApp } from '../fixtures/test-app.ts';
 import { dbKinds } from '../fixtures/test-db.ts';
 
 // Severity by the seeds' rules, as it is judged on filing and re-judged on every change; what a
-// major complaint sets in motion; 问题归集 and the early warnings; group complaints; SLA settings.
+// major complaint sets in motion; 问题归集 and the early warnings; group complaints.
 // One world per database; complaints carry no building unless the test is about buildings, so
 // the building/specialty warning sees only its own.
 describe.each(dbKinds())('complaint severity, alerts and group complaints on %s', (kind) => {
@@ -288,29 +288,5 @@ describe.each(dbKinds())('complaint severity, alerts and group complaints on %s'
     expect(stale.statusCode).toBe(409);
     expect((stale.json() as Problem).code).toBe('VERSION_CONFLICT');
     expect((await api.get('crm', `/api/v1/group-complaints/${g.id}`)).json().status).toBe('active');
-  });
-
-  it('applies a company\'s resolution limits to new complaints, within the manager\'s own company', async () => {
-    const { companyA, companyB } = t.world;
-    const before = await api.get('crm', `/api/v1/complaint-settings?companyId=${companyA.id}`);
-    expect(before.statusCode, before.body).toBe(200);
-    expect(before.json()).toMatchObject({ isDefault: true, limits: { general: 120, important: 72, hot: 48, major: 24 } });
-    const limits = { general: 48, important: 36, hot: 24, major: 12 };
-    const put = await api.call('crm', 'PUT', '/api/v1/complaint-settings', { companyId: companyA.id, limits });
-    expect(put.statusCode, put.body).toBe(200);
-    expect((await api.get('crm', `/api/v1/complaint-settings?companyId=${companyA.id}`)).json()).toMatchObject({ isDefault: false, limits });
-
-    const d = await file({ title: '物业服务态度差' });
-    expect(d.severity).toBe('general');
-    expect(Date.parse(d.resolutionDueAt) - Date.parse(d.filedAt)).toBe(48 * HOUR);
-    const hot = await file({ lawsuitOrMediaRisk: true });
-    expect(Date.parse(hot.resolutionDueAt) - Date.parse(hot.filedAt)).toBe(24 * HOUR);
-
-    expect((await api.get('crm', `/api/v1/complaint-settings?companyId=${companyB.id}`)).statusCode).toBe(403);
-    expect((await api.call('crm', 'PUT', '/api/v1/complaint-settings', { companyId: companyB.id, limits })).statusCode).toBe(403);
-    const bad = await api.call('crm', 'PUT', '/api/v1/complaint-settings', { companyId: companyA.id, limits: { ...limits, general: 0 } });
-    expect(bad.statusCode).toBe(400);
-    expect((bad.json() as Problem).errors?.map((e) => e.field)).toEqual(['limits.general']);
-    expect((await api.get('crm', `/api/v1/complaint-settings?companyId=${companyA.id}`)).json().limits).toEqual(limits);
   });
 });
