@@ -6,7 +6,6 @@ import {
   projectListQuery, projectSchema, projectUpdate, unitBatchCreate, unitCreate, unitListQuery, unitSchema, unitUpdate,
 } from '../../../common/contracts/org.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { scopeFilter } from '../../platform/access/scope.ts';
 import { replyCached } from '../../platform/cache/cached-reply.ts';
 import { actorOf, principalOf, type App, type Deps } from '../../platform/http/types.ts';
 import { createBuilding, deleteBuilding, listBuildings, updateBuilding } from './buildings.ts';
@@ -23,8 +22,9 @@ const companyPage = pageOf(companySchema);
 const projectPage = pageOf(projectSchema);
 
 // Organisation reads are on nearly every page (project pickers, filters), change rarely and
-// depend only on the caller's data scope and the query: they are served from the org cache.
-const scopedKey = (route: string, p: Principal, query: unknown) => `${route}|${JSON.stringify(scopeFilter(p))}|${JSON.stringify(query)}`;
+// depend only on the caller's data scope (made of scope, company and projects) and the query
+// string: they are served from the org cache under those.
+const scopedKey = (request: FastifyRequest, p: Principal) => `${p.scope}|${p.companyId ?? ''}|${p.projectIds.join(',')}|${request.url}`;
 
 export function registerOrgRoutes(app: App, { db, clock, caches }: Deps) {
   const ctx = (request: FastifyRequest): OrgCtx => ({ db, now: clock.now(), actor: actorOf(request), principal: principalOf(request) });
@@ -41,7 +41,7 @@ export function registerOrgRoutes(app: App, { db, clock, caches }: Deps) {
     schema: { tags: ['org'], summary: '公司列表', querystring: listQuery, response: { 200: companyPage } },
     handler: (request, reply) => {
       const p = principalOf(request);
-      return replyCached(reply, caches.org, scopedKey('companies', p, request.query), clock.now(), companyPage, () => listCompanies(db, p, request.query));
+      return replyCached(reply, caches.org, scopedKey(request, p), clock.now(), companyPage, () => listCompanies(db, p, request.query));
     },
   });
   app.post('/api/v1/companies', {
@@ -69,7 +69,7 @@ export function registerOrgRoutes(app: App, { db, clock, caches }: Deps) {
     schema: { tags: ['org'], summary: '项目列表', querystring: projectListQuery, response: { 200: projectPage } },
     handler: (request, reply) => {
       const p = principalOf(request);
-      return replyCached(reply, caches.org, scopedKey('projects', p, request.query), clock.now(), projectPage, () => listProjects(db, p, request.query));
+      return replyCached(reply, caches.org, scopedKey(request, p), clock.now(), projectPage, () => listProjects(db, p, request.query));
     },
   });
   app.get('/api/v1/projects/:id', {

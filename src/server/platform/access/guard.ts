@@ -43,7 +43,8 @@ async function authenticate(request: FastifyRequest, opts: GuardOptions): Promis
   if (!secret) return null;
   const sessionId = hashSecret(secret);
   // Cached per session until the session, its user or the user's projects change (or it expires).
-  const found = await opts.caches.principals.load(sessionId, now, () => principalForSession(opts.database, sessionId, now));
+  const { principals } = opts.caches;
+  const found = principals.get(sessionId, now) ?? (await principals.load(sessionId, now, () => principalForSession(opts.database, sessionId, now)));
   if (!found) return null;
   if (UNSAFE.has(request.method)) checkOrigin(request);
   const { expiresAt, ...principal } = found;

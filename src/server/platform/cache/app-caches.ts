@@ -12,8 +12,8 @@ export type AppCaches = {
   invalidation: Invalidation;
   // Session principals by session id (the SHA-256 of the cookie secret, as stored).
   principals: ReadCache<SessionPrincipal>;
-  // Serialised organisation reads by route, scope and query.
-  org: ReadCache<string>;
+  // Serialised organisation reads (UTF-8 JSON) by scope and request URL.
+  org: ReadCache<Buffer>;
 };
 
 export function createAppCaches(): AppCaches {
