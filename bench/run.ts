@@ -39,6 +39,11 @@ const ROUTES = [BARE, GUARD, PROJECT_LIST];
 // On PostgreSQL, the same authenticated reads on a second server with KEYUAN_READ_CACHE=0: what
 // each request costs when it goes to the database.
 const UNCACHED = [GUARD, PROJECT_LIST].map((r) => ({ ...r, label: `${r.label}, uncached` }));
+// This machine's throughput swings by a fifth from one run to the next (other guests on the
+// host), so on PostgreSQL the target read at 50 connections is run REPEATS times in all, spaced
+// out, and judged by the median p95.
+const REPEATS = num('BENCH_REPEATS', 3);
+const REPEAT: Route = { ...PROJECT_LIST, label: 'authenticated, repeated' };
 
 type DbRun = { kind: 'pglite' | 'postgres'; version: string; world: WorldSize; results: LoadResult[] };
 
@@ -60,6 +65,7 @@ async function benchOne(kind: DbRun['kind'], version: string, pg?: BenchPostgres
     for (const r of ROUTES) await load.run(r, CONNECTIONS, SECONDS);
     if (SINGLE_SECONDS > 0) for (const r of ROUTES) await load.run(r, 1, SINGLE_SECONDS);
     if (pg && SINGLE_SECONDS > 0) for (const c of SWEEP) await load.run(PROJECT_LIST, c, SINGLE_SECONDS);
+    if (pg) for (let i = 1; i < REPEATS; i++) await load.run(REPEAT, CONNECTIONS, SECONDS);
   } finally {
     await server.stop();
   }
@@ -124,7 +130,8 @@ function section(runs: DbRun[], skippedPostgres: boolean, load: number[]): strin
     `${PROJECTS} projects (each added project: 2 buildings × 20 floors × 4 units); on PostgreSQL the run then does \`VACUUM ANALYZE\``,
     `(the steady state autovacuum would reach). After a ${WARMUP_SECONDS} s warm-up per route, each route is loaded for ${SECONDS} s with`,
     `${CONNECTIONS} connections, then ${SINGLE_SECONDS} s with 1 connection (service time without queueing); on PostgreSQL the authenticated read`,
-    `also ${SINGLE_SECONDS} s at ${SWEEP.join(', ')} connections. Latency percentiles are computed`,
+    `also ${SINGLE_SECONDS} s at ${SWEEP.join(', ')} connections, and ${REPEATS - 1} more time${REPEATS === 2 ? '' : 's'} for ${SECONDS} s at ${CONNECTIONS} connections (the "repeated" rows; the`,
+    'target is judged on the median p95 of those runs, since throughput on this shared machine varies from run to run). Latency percentiles are computed',
     "from every 2xx response's own duration; req/s is autocannon's mean per second. Every run must answer only 2xx.",
     '',
     `- **bare** \`GET ${BARE.path}\`: public, no authentication. The server has no route that touches nothing; this one`,
@@ -148,10 +155,13 @@ function section(runs: DbRun[], skippedPostgres: boolean, load: number[]): strin
     lines.push(`### ${r.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}`, '', `${r.version}. World: ${r.world.projects} projects, ${r.world.buildings} buildings, ${r.world.units} units.`, '');
     lines.push(resultTable(r.results), '', `${ratioLine(auth, bare)} (${CONNECTIONS} connections)`, '');
     if (r.kind === 'postgres') {
-      const met = auth.p95 < TARGET_P95_MS;
+      const runsOfTarget = [auth, ...r.results.filter((x) => x.label === REPEAT.label)];
+      const median = runsOfTarget.map((x) => x.p95).sort((a, b) => a - b)[Math.floor(runsOfTarget.length / 2)];
+      const met = median < TARGET_P95_MS;
       const needed = Math.ceil((CONNECTIONS / TARGET_P95_MS) * 1000);
       lines.push(
-        `**Target** (authenticated read p95 < ${TARGET_P95_MS} ms at ${CONNECTIONS} connections on PostgreSQL): ${met ? '**met**' : '**not met**'} — p95 ${auth.p95.toFixed(2)} ms at ${Math.round(auth.reqPerSec)} req/s.`,
+        `**Target** (authenticated read p95 < ${TARGET_P95_MS} ms at ${CONNECTIONS} connections on PostgreSQL): ${met ? '**met**' : '**not met**'} — median p95 ${median.toFixed(2)} ms over ${runsOfTarget.length} runs of ${SECONDS} s`,
+        `(${runsOfTarget.map((x) => `p95 ${x.p95.toFixed(2)} ms at ${Math.round(x.reqPerSec)} req/s`).join('; ')}).`,
         `With ${CONNECTIONS} connections in a closed loop, mean latency = ${CONNECTIONS} / throughput, so a p95 under ${TARGET_P95_MS} ms needs well over ${needed} req/s;`,
         `the bare route of the same server reached ${Math.round(bare.reqPerSec)} req/s (p95 ${bare.p95.toFixed(2)} ms) on this machine.`,
         '',
