@@ -19,12 +19,7 @@ describe.each(dbKinds())('channel agencies on %s', (kind) => {
   let agency: AgencyDetail;
   let second: AgencyDetail;
   let brokerB = '';
-  const cookies = new Map<string, string>();
-  const as = async (u: string) => {
-    if (!cookies.has(u)) cookies.set(u, await t.login(u));
-    return cookies.get(u)!;
-  };
-  const call = async (username: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => t.call(method, url, { cookie: await as(username), body });
+  const call = async (username: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => t.call(method, url, { cookie: await t.as(username), body });
   const register = (customerName: string, mobile: string, agencyText = '') => call('broker', 'POST', '/api/v1/registrations', { projectId: t.world.a1.id, customerName, mobile, agency: agencyText });
   const registrationCount = async () => Number((await t.database.db.select({ n: count() }).from(brokerRegistrations))[0].n);
 

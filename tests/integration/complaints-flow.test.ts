@@ -16,22 +16,17 @@ type Problem = { code: string; detail?: string; errors?: { field: string; messag
 // closed. Shares one world; the clock moves forward through the tests.
 describe.each(dbKinds())('complaint intake and the eight steps on %s', (kind) => {
   let t: TestApp;
-  const cookies = new Map<string, string>();
-  const as = async (username: string) => {
-    if (!cookies.has(username)) cookies.set(username, await t.login(username));
-    return cookies.get(username)!;
-  };
   let tracking = '';
   let id = '';
   let version = 0;
   const detail = async (username = 'crm') => {
-    const res = await t.call('GET', `/api/v1/complaints/${id}`, { cookie: await as(username) });
+    const res = await t.call('GET', `/api/v1/complaints/${id}`, { cookie: await t.as(username) });
     expect(res.statusCode, res.body).toBe(200);
     const d: ComplaintDetail = res.json();
     version = d.version;
     return d;
   };
-  const post = async (path: string, body: unknown, username = 'crm') => t.call('POST', `/api/v1/complaints/${id}/${path}`, { cookie: await as(username), body });
+  const post = async (path: string, body: unknown, username = 'crm') => t.call('POST', `/api/v1/complaints/${id}/${path}`, { cookie: await t.as(username), body });
 
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -103,17 +98,17 @@ describe.each(dbKinds())('complaint intake and the eight steps on %s', (kind) =>
   });
 
   it('shows staff the complaint with the mobile masked until they handle it', async () => {
-    const list = await t.call('GET', '/api/v1/complaints?status=open', { cookie: await as('crm') });
+    const list = await t.call('GET', '/api/v1/complaints?status=open', { cookie: await t.as('crm') });
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((c: { id: string }) => c.id)).toEqual([id]);
     const d = await detail();
     expect(d.contactMobile).toBe('139****1111');
     expect(d.attachments).toHaveLength(1);
-    const img = await t.call('GET', `/api/v1/complaints/${id}/attachments/${d.attachments[0].id}`, { cookie: await as('crm') });
+    const img = await t.call('GET', `/api/v1/complaints/${id}/attachments/${d.attachments[0].id}`, { cookie: await t.as('crm') });
     expect(img.statusCode).toBe(200);
     expect(img.headers['content-type']).toBe('image/png');
     // Company B's property staff do not see company A's complaint at all.
-    expect((await t.call('GET', `/api/v1/complaints/${id}`, { cookie: await as('property') })).statusCode).toBe(404);
+    expect((await t.call('GET', `/api/v1/complaints/${id}`, { cookie: await t.as('property') })).statusCode).toBe(404);
   });
 
   it('refuses to skip steps or close before the call-back', async () => {
@@ -135,7 +130,7 @@ describe.each(dbKinds())('complaint intake and the eight steps on %s', (kind) =>
     expect(d.acknowledgedAt).not.toBeNull();
     const mine = await t.database.db.select().from(notifications).where(and(eq(notifications.userId, t.world.users.engineer.id), eq(notifications.kind, 'assignment')));
     expect(mine).toHaveLength(1);
-    const asEngineer = await t.call('GET', `/api/v1/complaints/${id}`, { cookie: await as('engineer') });
+    const asEngineer = await t.call('GET', `/api/v1/complaints/${id}`, { cookie: await t.as('engineer') });
     expect(asEngineer.json().contactMobile).toBe('13900001111');
     version = d.version;
   });
@@ -159,7 +154,7 @@ describe.each(dbKinds())('complaint intake and the eight steps on %s', (kind) =>
       expect(res.statusCode, res.body).toBe(200);
       version = res.json().version;
     }
-    const noSolution = await t.call('GET', `/api/v1/complaints/${id}`, { cookie: await as('engineer') });
+    const noSolution = await t.call('GET', `/api/v1/complaints/${id}`, { cookie: await t.as('engineer') });
     expect(noSolution.json()).toMatchObject({ status: 'awaiting_callback', solution: '更换车库顶板防水层并清理积水' });
     expect(noSolution.json().resolvedAt).not.toBeNull();
     const reply = await post('replies', { content: '您好，维修已完成，稍后回访。', public: true }, 'engineer');

@@ -89,12 +89,7 @@ const count = (rows: { key: string; count: number }[]) => Object.fromEntries(row
 describe.each(dbKinds())('complaint dashboard and reports on %s', (kind) => {
   let t: TestApp;
   let seeded: Map<string, { id: string; no: string }>;
-  const cookies = new Map<string, string>();
-  const as = async (username: string) => {
-    if (!cookies.has(username)) cookies.set(username, await t.login(username));
-    return cookies.get(username)!;
-  };
-  const get = async (username: string, url: string) => t.call('GET', url, { cookie: await as(username) });
+  const get = async (username: string, url: string) => t.call('GET', url, { cookie: await t.as(username) });
 
   beforeAll(async () => {
     t = await createTestApp(kind);

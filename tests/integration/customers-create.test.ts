@@ -16,11 +16,6 @@ type Problem = { code: string; detail: string; errors?: FieldError[]; existing?:
 // events and a privacy-safe audit entry; validation; 判重 by mobile, also under concurrency.
 describe.each(dbKinds())('creating customers on %s', (kind) => {
   let t: TestApp;
-  const cookies = new Map<string, string>();
-  const as = async (username: string) => {
-    if (!cookies.has(username)) cookies.set(username, await t.login(username));
-    return cookies.get(username)!;
-  };
   let consultant2: { id: string };
   let a2cons: { id: string };
   beforeAll(async () => {
@@ -33,7 +28,7 @@ describe.each(dbKinds())('creating customers on %s', (kind) => {
   afterAll(() => t.close());
 
   const body = (over: Record<string, unknown> = {}) => ({ name: '张伟', mobile: '13812345678', projectId: t.world.a1.id, sourceChannel: 'walk_in', grade: 'A', ...over });
-  const create = async (username: string, over: Record<string, unknown> = {}) => t.call('POST', '/api/v1/customers', { cookie: await as(username), body: body(over) });
+  const create = async (username: string, over: Record<string, unknown> = {}) => t.call('POST', '/api/v1/customers', { cookie: await t.as(username), body: body(over) });
   const byMobile = (mobile: string) => t.database.db.select().from(customers).where(eq(customers.mobile, mobile));
 
   it('creates a customer with search keys, an owned A-grade interest due in three days, events and a masked audit', async () => {
@@ -86,7 +81,7 @@ describe.each(dbKinds())('creating customers on %s', (kind) => {
 
   it('lets exactly one of two simultaneous creates with the same mobile win (判重)', async () => {
     const mobile = '13700002222';
-    const [c1, c2] = await Promise.all([as('consultant'), as('consultant2')]);
+    const [c1, c2] = await Promise.all([t.as('consultant'), t.as('consultant2')]);
     const results = await Promise.all([
       t.call('POST', '/api/v1/customers', { cookie: c1, body: body({ name: '李娜', mobile }) }),
       t.call('POST', '/api/v1/customers', { cookie: c2, body: body({ name: '李娜', mobile }) }),
@@ -122,7 +117,7 @@ describe.each(dbKinds())('creating customers on %s', (kind) => {
     expect(dup.statusCode).toBe(409);
     const existing = (dup.json() as Problem).existing!;
     expect(existing.mobile).toBe('138****5678');
-    const cookie = await as('a2cons');
+    const cookie = await t.as('a2cons');
     const res = await t.call('POST', `/api/v1/customers/${existing.customerId}/interests`, { cookie, body: { projectId: t.world.a2.id, channel: 'hotline', grade: 'B' } });
     expect(res.statusCode, res.body).toBe(201);
     const interest: Interest = res.json();

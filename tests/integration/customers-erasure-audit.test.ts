@@ -12,11 +12,6 @@ import { dbKinds } from '../fixtures/test-db.ts';
 // and the contact on their complaints. The audit table still refuses every other change.
 describe.each(dbKinds())('erasure and the audit log on %s', (kind) => {
   let t: TestApp;
-  const cookies = new Map<string, string>();
-  const as = async (u: string) => {
-    if (!cookies.has(u)) cookies.set(u, await t.login(u));
-    return cookies.get(u)!;
-  };
   const mobile = '13612345678';
   let customerId = '';
   let registrationId = '';
@@ -26,22 +21,22 @@ describe.each(dbKinds())('erasure and the audit log on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    const reg = await t.call('POST', '/api/v1/registrations', { cookie: await as('broker'), body: { projectId: t.world.a1.id, customerName: '欧阳娜娜', mobile, note: '欧阳女士想看三居' } });
+    const reg = await t.call('POST', '/api/v1/registrations', { cookie: await t.as('broker'), body: { projectId: t.world.a1.id, customerName: '欧阳娜娜', mobile, note: '欧阳女士想看三居' } });
     expect(reg.statusCode, reg.body).toBe(201);
     registrationId = reg.json().id;
-    const created = await t.call('POST', '/api/v1/customers', { cookie: await as('consultant'), body: { name: '欧阳娜娜', mobile, grade: 'A', projectId: t.world.a1.id, sourceChannel: 'broker', occupation: '律师' } });
+    const created = await t.call('POST', '/api/v1/customers', { cookie: await t.as('consultant'), body: { name: '欧阳娜娜', mobile, grade: 'A', projectId: t.world.a1.id, sourceChannel: 'broker', occupation: '律师' } });
     expect(created.statusCode, created.body).toBe(201);
     customerId = created.json().id;
     interestId = created.json().interests[0].id;
-    const patched = await t.call('PATCH', `/api/v1/customers/${customerId}`, { cookie: await as('consultant'), body: { workArea: '钱江新城', version: created.json().version } });
+    const patched = await t.call('PATCH', `/api/v1/customers/${customerId}`, { cookie: await t.as('consultant'), body: { workArea: '钱江新城', version: created.json().version } });
     expect(patched.statusCode, patched.body).toBe(200);
-    expect((await t.call('POST', `/api/v1/customers/${customerId}/reveal`, { cookie: await as('salesmgr'), body: { field: 'mobile', reason: '核实欧阳娜娜身份' } })).statusCode).toBe(200);
+    expect((await t.call('POST', `/api/v1/customers/${customerId}/reveal`, { cookie: await t.as('salesmgr'), body: { field: 'mobile', reason: '核实欧阳娜娜身份' } })).statusCode).toBe(200);
     const [unit] = await t.database.db.select({ id: units.id }).from(units).where(eq(units.buildingId, t.world.buildingA1.id)).limit(1);
-    const deal = await t.call('POST', '/api/v1/deals', { cookie: await as('consultant'), body: { interestId, unitId: unit.id, stage: 'subscription', deposit: 50_000, paymentMethod: 'mortgage', contractDueDate: '2026-12-15' } });
+    const deal = await t.call('POST', '/api/v1/deals', { cookie: await t.as('consultant'), body: { interestId, unitId: unit.id, stage: 'subscription', deposit: 50_000, paymentMethod: 'mortgage', contractDueDate: '2026-12-15' } });
     expect(deal.statusCode, deal.body).toBe(201);
     dealId = deal.json().id;
     const complaint = await t.call('POST', '/api/v1/complaints', {
-      cookie: await as('crm'),
+      cookie: await t.as('crm'),
       body: { projectId: t.world.a1.id, contactName: '欧阳娜娜', contactMobile: mobile, channel: 'hotline', specialty: 'sales', title: '欧阳娜娜反映认购条款', description: '对认购条款有疑问。' },
     });
     expect(complaint.statusCode, complaint.body).toBe(201);
@@ -57,7 +52,7 @@ describe.each(dbKinds())('erasure and the audit log on %s', (kind) => {
     const text = JSON.stringify(before);
     for (const personal of ['欧阳娜娜', '136****5678', '律师', '钱江新城']) expect(text).toContain(personal);
 
-    const res = await t.call('POST', `/api/v1/customers/${customerId}/erase`, { cookie: await as('groupcr'), body: { reason: '客户书面申请' } });
+    const res = await t.call('POST', `/api/v1/customers/${customerId}/erase`, { cookie: await t.as('groupcr'), body: { reason: '客户书面申请' } });
     expect(res.statusCode, res.body).toBe(200);
 
     const after = await entriesAbout(ids);
@@ -78,7 +73,7 @@ describe.each(dbKinds())('erasure and the audit log on %s', (kind) => {
     const [c] = await t.database.db.select().from(complaints).where(eq(complaints.id, complaintId));
     expect(c).toMatchObject({ contactName: '已删除', contactMobile: '00000000000', specialty: 'sales' });
     // The broker's own list shows the anonymised registration.
-    const mine = await t.call('GET', '/api/v1/registrations', { cookie: await as('broker') });
+    const mine = await t.call('GET', '/api/v1/registrations', { cookie: await t.as('broker') });
     expect(JSON.stringify(mine.json())).not.toContain('欧阳');
   });
 

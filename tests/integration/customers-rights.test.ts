@@ -24,11 +24,6 @@ type PersonalData = {
 // the person while the sales statistics (stages, counts) stay.
 describe.each(dbKinds())('personal data requests on %s', (kind) => {
   let t: TestApp;
-  const cookies = new Map<string, string>();
-  const as = async (username: string) => {
-    if (!cookies.has(username)) cookies.set(username, await t.login(username));
-    return cookies.get(username)!;
-  };
   const mobile = '15912345678';
   const idNumber = '11010519491231002X';
   let customerId = '';
@@ -39,7 +34,7 @@ describe.each(dbKinds())('personal data requests on %s', (kind) => {
     t = await createTestApp(kind);
     const { companyB, b1, a1 } = t.world;
     await seedUser(t.database.db, { username: 'b1cons', displayName: '锦城顾问', password: TEST_PASSWORD, role: 'sales_consultant', companyId: companyB.id, projectIds: [b1.id] }, t.clock.now());
-    const cookie = await as('consultant');
+    const cookie = await t.as('consultant');
     const created = await t.call('POST', '/api/v1/customers', {
       cookie,
       body: {
@@ -57,7 +52,7 @@ describe.each(dbKinds())('personal data requests on %s', (kind) => {
     expect(follow.statusCode, follow.body).toBe(201);
     t.clock.advance(MINUTE);
     expect((await t.call('PATCH', `/api/v1/interests/${interestId}`, { cookie, body: { stage: 'intending', version: 1 } })).statusCode).toBe(200);
-    const other = await t.call('POST', '/api/v1/customers', { cookie: await as('b1cons'), body: { name: '成都客户', mobile: '15900009999', projectId: b1.id, sourceChannel: 'walk_in' } });
+    const other = await t.call('POST', '/api/v1/customers', { cookie: await t.as('b1cons'), body: { name: '成都客户', mobile: '15900009999', projectId: b1.id, sourceChannel: 'walk_in' } });
     b1CustomerId = (other.json() as Customer).id;
   });
   afterAll(() => t.close());
@@ -65,7 +60,7 @@ describe.each(dbKinds())('personal data requests on %s', (kind) => {
   const exportAudits = () => t.database.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'export'), eq(auditLogs.entityId, customerId)));
 
   it('exports everything held on the customer and audits the export', async () => {
-    const res = await t.call('GET', `/api/v1/customers/${customerId}/personal-data`, { cookie: await as('crm') });
+    const res = await t.call('GET', `/api/v1/customers/${customerId}/personal-data`, { cookie: await t.as('crm') });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="customer-${customerId}.json"`);
     const data: PersonalData = res.json();
@@ -84,13 +79,13 @@ describe.each(dbKinds())('personal data requests on %s', (kind) => {
 
   it('refuses the export and erasure to roles without customers.rights and outside the scope', async () => {
     for (const username of ['consultant', 'salesmgr', 'marketing', 'exec']) {
-      const cookie = await as(username);
+      const cookie = await t.as(username);
       expect((await t.call('GET', `/api/v1/customers/${customerId}/personal-data`, { cookie })).statusCode, username).toBe(403);
       expect((await t.call('POST', `/api/v1/customers/${customerId}/erase`, { cookie, body: { reason: '客户申请' } })).statusCode, username).toBe(403);
     }
-    expect((await t.call('GET', `/api/v1/customers/${b1CustomerId}/personal-data`, { cookie: await as('crm') })).statusCode).toBe(404);
-    expect((await t.call('POST', `/api/v1/customers/${b1CustomerId}/erase`, { cookie: await as('crm'), body: { reason: '客户申请' } })).statusCode).toBe(404);
-    const noReason = await t.call('POST', `/api/v1/customers/${customerId}/erase`, { cookie: await as('groupcr'), body: {} });
+    expect((await t.call('GET', `/api/v1/customers/${b1CustomerId}/personal-data`, { cookie: await t.as('crm') })).statusCode).toBe(404);
+    expect((await t.call('POST', `/api/v1/customers/${b1CustomerId}/erase`, { cookie: await t.as('crm'), body: { reason: '客户申请' } })).statusCode).toBe(404);
+    const noReason = await t.call('POST', `/api/v1/customers/${customerId}/erase`, { cookie: await t.as('groupcr'), body: {} });
     expect(noReason.statusCode).toBe(400);
     expect((noReason.json() as Problem).errors?.[0].field).toBe('reason');
     expect(await exportAudits()).toHaveLength(1);
@@ -101,7 +96,7 @@ describe.each(dbKinds())('personal data requests on %s', (kind) => {
   it('erases the person on request, keeping stages, history and counts', async () => {
     const eventsBefore = await t.database.db.select().from(interestEvents).where(eq(interestEvents.customerId, customerId));
     t.clock.advance(MINUTE);
-    const res = await t.call('POST', `/api/v1/customers/${customerId}/erase`, { cookie: await as('groupcr'), body: { reason: '客户书面申请删除个人信息' } });
+    const res = await t.call('POST', `/api/v1/customers/${customerId}/erase`, { cookie: await t.as('groupcr'), body: { reason: '客户书面申请删除个人信息' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ ok: true });
 
@@ -128,7 +123,7 @@ describe.each(dbKinds())('personal data requests on %s', (kind) => {
     expect(audit.entityLabel).toContain('客户书面申请删除个人信息');
 
     // What the owner sees now.
-    const cookie = await as('consultant');
+    const cookie = await t.as('consultant');
     const detail: Customer = (await t.call('GET', `/api/v1/customers/${customerId}`, { cookie })).json();
     expect(detail).toMatchObject({ name: '已删除客户', mobile: '已删除', mobileMasked: true, idNumber: null, erased: true });
     const timeline: Entry[] = (await t.call('GET', `/api/v1/customers/${customerId}/timeline`, { cookie })).json().items;
@@ -141,14 +136,14 @@ describe.each(dbKinds())('personal data requests on %s', (kind) => {
       expect((await t.call('GET', `/api/v1/customers?q=${encodeURIComponent(q)}`, { cookie })).json().items, q).toEqual([]);
     }
 
-    const again = await t.call('POST', `/api/v1/customers/${customerId}/erase`, { cookie: await as('groupcr'), body: { reason: '重复申请' } });
+    const again = await t.call('POST', `/api/v1/customers/${customerId}/erase`, { cookie: await t.as('groupcr'), body: { reason: '重复申请' } });
     expect(again.statusCode).toBe(409);
     expect((again.json() as Problem).code).toBe('CUSTOMER_ERASED');
-    expect((await t.call('POST', `/api/v1/customers/${customerId}/reveal`, { cookie: await as('salesmgr'), body: { field: 'mobile', reason: '核实' } })).statusCode).toBe(409);
+    expect((await t.call('POST', `/api/v1/customers/${customerId}/reveal`, { cookie: await t.as('salesmgr'), body: { field: 'mobile', reason: '核实' } })).statusCode).toBe(409);
   });
 
   it('lets the same mobile be registered again as a new customer', async () => {
-    const res = await t.call('POST', '/api/v1/customers', { cookie: await as('consultant'), body: { name: '陈静', mobile, projectId: t.world.a1.id, sourceChannel: 'walk_in', grade: 'B' } });
+    const res = await t.call('POST', '/api/v1/customers', { cookie: await t.as('consultant'), body: { name: '陈静', mobile, projectId: t.world.a1.id, sourceChannel: 'walk_in', grade: 'B' } });
     expect(res.statusCode, res.body).toBe(201);
     const fresh: Customer = res.json();
     expect(fresh.id).not.toBe(customerId);
@@ -156,9 +151,9 @@ describe.each(dbKinds())('personal data requests on %s', (kind) => {
     const rows = await t.database.db.select().from(customers).where(eq(customers.mobile, mobile));
     expect(rows.map((r) => r.id)).toEqual([fresh.id]);
     // The history of the erased person does not follow the mobile.
-    const timeline: Entry[] = (await t.call('GET', `/api/v1/customers/${fresh.id}/timeline`, { cookie: await as('consultant') })).json().items;
+    const timeline: Entry[] = (await t.call('GET', `/api/v1/customers/${fresh.id}/timeline`, { cookie: await t.as('consultant') })).json().items;
     expect(timeline.map((e) => e.kind).sort()).toEqual(['created', 'owner']);
-    const found: Prospect[] = (await t.call('GET', '/api/v1/customers?q=5678', { cookie: await as('consultant') })).json().items;
+    const found: Prospect[] = (await t.call('GET', '/api/v1/customers?q=5678', { cookie: await t.as('consultant') })).json().items;
     expect(found.map((p) => p.customer.id)).toEqual([fresh.id]);
   });
 });

@@ -14,11 +14,6 @@ type Problem = { code: string; errors?: { field: string; message: string }[] };
 // else in scope masked, with an audited reveal for those allowed.
 describe.each(dbKinds())('customer scope and masking on %s', (kind) => {
   let t: TestApp;
-  const cookies = new Map<string, string>();
-  const as = async (username: string) => {
-    if (!cookies.has(username)) cookies.set(username, await t.login(username));
-    return cookies.get(username)!;
-  };
   // One customer per owner: consultant (a1, team A1), consultant2 (a1, team A1), a2cons (a2, no
   // team), b1cons (company B).
   const ids: Record<'mine' | 'teammate' | 'a2' | 'b1', string> = { mine: '', teammate: '', a2: '', b1: '' };
@@ -33,7 +28,7 @@ describe.each(dbKinds())('customer scope and masking on %s', (kind) => {
     await seedUser(db, { username: 'a2cons', displayName: '滨江顾问', password: TEST_PASSWORD, role: 'sales_consultant', companyId: companyA.id, projectIds: [a2.id] }, now);
     await seedUser(db, { username: 'b1cons', displayName: '锦城顾问', password: TEST_PASSWORD, role: 'sales_consultant', companyId: companyB.id, projectIds: [b1.id] }, now);
     const create = async (username: string, key: keyof typeof ids, name: string, projectId: string) => {
-      const res = await t.call('POST', '/api/v1/customers', { cookie: await as(username), body: { name, mobile: mobiles[key], idNumber: key === 'mine' ? '11010519491231002X' : null, projectId, sourceChannel: 'walk_in', grade: 'B' } });
+      const res = await t.call('POST', '/api/v1/customers', { cookie: await t.as(username), body: { name, mobile: mobiles[key], idNumber: key === 'mine' ? '11010519491231002X' : null, projectId, sourceChannel: 'walk_in', grade: 'B' } });
       expect(res.statusCode, res.body).toBe(201);
       ids[key] = (res.json() as Customer).id;
     };
@@ -45,7 +40,7 @@ describe.each(dbKinds())('customer scope and masking on %s', (kind) => {
   afterAll(() => t.close());
 
   const list = async (username: string) => {
-    const res = await t.call('GET', '/api/v1/customers?limit=100', { cookie: await as(username) });
+    const res = await t.call('GET', '/api/v1/customers?limit=100', { cookie: await t.as(username) });
     expect(res.statusCode, `${username}: ${res.body}`).toBe(200);
     return (res.json() as Page).items;
   };
@@ -81,7 +76,7 @@ describe.each(dbKinds())('customer scope and masking on %s', (kind) => {
 
   it('refuses roles without customers.read', async () => {
     for (const username of ['property', 'broker', 'engineer', 'admin']) {
-      const cookie = await as(username);
+      const cookie = await t.as(username);
       const res = await t.call('GET', '/api/v1/customers', { cookie });
       expect(res.statusCode, username).toBe(403);
       expect((res.json() as Problem).code).toBe('FORBIDDEN');
@@ -90,16 +85,16 @@ describe.each(dbKinds())('customer scope and masking on %s', (kind) => {
   });
 
   it('masks the detail for non-owners and answers 404 outside the scope', async () => {
-    const own: Customer = (await t.call('GET', `/api/v1/customers/${ids.mine}`, { cookie: await as('consultant') })).json();
+    const own: Customer = (await t.call('GET', `/api/v1/customers/${ids.mine}`, { cookie: await t.as('consultant') })).json();
     expect(own).toMatchObject({ mobile: mobiles.mine, mobileMasked: false, idNumber: '11010519491231002X' });
-    const managed = await t.call('GET', `/api/v1/customers/${ids.mine}`, { cookie: await as('salesmgr') });
+    const managed = await t.call('GET', `/api/v1/customers/${ids.mine}`, { cookie: await t.as('salesmgr') });
     expect(managed.statusCode).toBe(200);
     expect(managed.json()).toMatchObject({ mobile: '138****0001', mobileMasked: true, idNumber: '110105********002X' });
     expect(managed.body).not.toContain(mobiles.mine);
 
     const outside: [string, keyof typeof ids][] = [['consultant', 'teammate'], ['consultant2', 'mine'], ['salesmgr', 'a2'], ['crm', 'b1'], ['a2cons', 'mine']];
     for (const [username, key] of outside) {
-      const cookie = await as(username);
+      const cookie = await t.as(username);
       const res = await t.call('GET', `/api/v1/customers/${ids[key]}`, { cookie });
       expect(res.statusCode, `${username} → ${key}`).toBe(404);
       expect((res.json() as Problem).code).toBe('NOT_FOUND');
@@ -108,7 +103,7 @@ describe.each(dbKinds())('customer scope and masking on %s', (kind) => {
   });
 
   it('reveals a masked mobile or ID number to a manager, with a reason, audited', async () => {
-    const cookie = await as('salesmgr');
+    const cookie = await t.as('salesmgr');
     const res = await t.call('POST', `/api/v1/customers/${ids.mine}/reveal`, { cookie, body: { field: 'mobile', reason: '客户来电核实身份' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ value: mobiles.mine });
@@ -125,20 +120,20 @@ describe.each(dbKinds())('customer scope and masking on %s', (kind) => {
     expect(JSON.stringify(reveals)).not.toContain(mobiles.mine);
 
     // A company manager may reveal in the company; outside the scope it is not found.
-    expect((await t.call('POST', `/api/v1/customers/${ids.a2}/reveal`, { cookie: await as('crm'), body: { field: 'mobile', reason: '回访核实' } })).json()).toEqual({ value: mobiles.a2 });
+    expect((await t.call('POST', `/api/v1/customers/${ids.a2}/reveal`, { cookie: await t.as('crm'), body: { field: 'mobile', reason: '回访核实' } })).json()).toEqual({ value: mobiles.a2 });
     expect((await t.call('POST', `/api/v1/customers/${ids.a2}/reveal`, { cookie, body: { field: 'mobile', reason: '越权查看' } })).statusCode).toBe(404);
   });
 
   it('refuses reveal to a consultant and without a reason, auditing nothing', async () => {
     const before = (await t.database.db.select().from(auditLogs).where(eq(auditLogs.action, 'reveal'))).length;
-    const consultant = await t.call('POST', `/api/v1/customers/${ids.mine}/reveal`, { cookie: await as('consultant'), body: { field: 'mobile', reason: '想看看' } });
+    const consultant = await t.call('POST', `/api/v1/customers/${ids.mine}/reveal`, { cookie: await t.as('consultant'), body: { field: 'mobile', reason: '想看看' } });
     expect(consultant.statusCode).toBe(403);
-    const noReason = await t.call('POST', `/api/v1/customers/${ids.mine}/reveal`, { cookie: await as('salesmgr'), body: { field: 'mobile' } });
+    const noReason = await t.call('POST', `/api/v1/customers/${ids.mine}/reveal`, { cookie: await t.as('salesmgr'), body: { field: 'mobile' } });
     expect(noReason.statusCode).toBe(400);
     const p: Problem = noReason.json();
     expect(p.code).toBe('VALIDATION_FAILED');
     expect(p.errors).toEqual([{ field: 'reason', message: '请填写查看原因' }]);
-    const blank = await t.call('POST', `/api/v1/customers/${ids.mine}/reveal`, { cookie: await as('salesmgr'), body: { field: 'mobile', reason: '  ' } });
+    const blank = await t.call('POST', `/api/v1/customers/${ids.mine}/reveal`, { cookie: await t.as('salesmgr'), body: { field: 'mobile', reason: '  ' } });
     expect(blank.statusCode).toBe(400);
     expect((blank.json() as Problem).errors?.[0].field).toBe('reason');
     expect(await t.database.db.select().from(auditLogs).where(eq(auditLogs.action, 'reveal'))).toHaveLength(before);

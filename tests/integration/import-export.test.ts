@@ -46,11 +46,6 @@ async function readXlsx(payload: Buffer): Promise<string[][]> {
 describe.each(dbKinds())('customer import and export on %s', (kind) => {
   let t: TestApp;
   let jobs: Jobs;
-  const cookies = new Map<string, string>();
-  const as = async (username: string) => {
-    if (!cookies.has(username)) cookies.set(username, await t.login(username));
-    return cookies.get(username)!;
-  };
   beforeAll(async () => {
     t = await createTestApp(kind);
     jobs = createJobs({ database: t.database, clock: t.clock, log: silent, tickMs: 0, pollingSeconds: 0.5 });
@@ -62,11 +57,11 @@ describe.each(dbKinds())('customer import and export on %s', (kind) => {
     await t.close();
   });
 
-  const upload = async (username: string, body: Record<string, unknown>) => t.call('POST', '/api/v1/customer-imports', { cookie: await as(username), body });
+  const upload = async (username: string, body: Record<string, unknown>) => t.call('POST', '/api/v1/customer-imports', { cookie: await t.as(username), body });
   async function finished(username: string, id: string) {
     const until = Date.now() + 20_000;
     for (;;) {
-      const res = await t.call('GET', `/api/v1/customer-imports/${id}`, { cookie: await as(username) });
+      const res = await t.call('GET', `/api/v1/customer-imports/${id}`, { cookie: await t.as(username) });
       expect(res.statusCode, res.body).toBe(200);
       if (['done', 'failed'].includes(res.json().status) || Date.now() > until) return res.json();
       await new Promise((r) => setTimeout(r, 100));
@@ -78,7 +73,7 @@ describe.each(dbKinds())('customer import and export on %s', (kind) => {
   let csvImportId = '';
   it('previews a GB18030 CSV: columns, first rows and mappings suggested from Chinese headers', async () => {
     const rows = [['客户姓名', '手机', '性别', '来源渠道', '标签', '等级', '客户类型', '备注'], ...Array.from({ length: 7 }, (_, i) => [`客户${i}`, `1380000010${i}`, '男', '自然到访', '', 'B', '', ''])];
-    const res = await t.call('POST', '/api/v1/customer-imports/preview', { cookie: await as('salesmgr'), body: { fileName: '客户.csv', fileBase64: encodeGb18030(csvText(rows)).toString('base64') } });
+    const res = await t.call('POST', '/api/v1/customer-imports/preview', { cookie: await t.as('salesmgr'), body: { fileName: '客户.csv', fileBase64: encodeGb18030(csvText(rows)).toString('base64') } });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.columns).toEqual(rows[0]);
@@ -88,7 +83,7 @@ describe.each(dbKinds())('customer import and export on %s', (kind) => {
   });
 
   it('imports a CSV through the job: new, existing (merged, no second person), in-file duplicate and bad rows', async () => {
-    const existing = await t.call('POST', '/api/v1/customers', { cookie: await as('consultant'), body: { projectId: t.world.a1.id, name: '王五', mobile: '13900000001', sourceChannel: 'hotline' } });
+    const existing = await t.call('POST', '/api/v1/customers', { cookie: await t.as('consultant'), body: { projectId: t.world.a1.id, name: '王五', mobile: '13900000001', sourceChannel: 'hotline' } });
     expect(existing.statusCode, existing.body).toBe(201);
     const csv = csvText([
       ['姓名', '手机号', '性别', '来源', '标签', '等级', '客户类型', '备注'],
@@ -145,7 +140,7 @@ describe.each(dbKinds())('customer import and export on %s', (kind) => {
   });
 
   it('reports every row with its outcome in Chinese and masked mobiles', async () => {
-    const res = await t.call('GET', `/api/v1/customer-imports/${csvImportId}/report`, { cookie: await as('salesmgr') });
+    const res = await t.call('GET', `/api/v1/customer-imports/${csvImportId}/report`, { cookie: await t.as('salesmgr') });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     const sheet = await readXlsx(res.rawPayload);
@@ -172,7 +167,7 @@ describe.each(dbKinds())('customer import and export on %s', (kind) => {
       ['郑十一', '13700000011', '活动', '110105194912310021', ''],
       ['周九', 13700000009, '活动', '', ''],
     ]);
-    const preview = await t.call('POST', '/api/v1/customer-imports/preview', { cookie: await as('marketing'), body: { fileName: '活动名单.xlsx', fileBase64: file.toString('base64') } });
+    const preview = await t.call('POST', '/api/v1/customer-imports/preview', { cookie: await t.as('marketing'), body: { fileName: '活动名单.xlsx', fileBase64: file.toString('base64') } });
     expect(preview.json()).toMatchObject({ columns: ['姓名', '手机号码', '来源渠道', '身份证号', '等级'], suggested: { 姓名: 'name', 手机号码: 'mobile', 来源渠道: 'sourceChannel', 身份证号: 'idNumber', 等级: 'grade' } });
     expect(preview.json().sample[1]).toEqual(['周九', '13700000009', '活动', '', '']);
     const res = await upload('marketing', { projectId: t.world.a2.id, fileName: '活动名单.xlsx', fileBase64: file.toString('base64') });
@@ -200,7 +195,7 @@ describe.each(dbKinds())('customer import and export on %s', (kind) => {
     expect(events).toHaveLength(6);
 
     // The sales manager neither imported it nor works on 滨江项目.
-    expect((await t.call('GET', `/api/v1/customer-imports/${id}`, { cookie: await as('salesmgr') })).statusCode).toBe(404);
+    expect((await t.call('GET', `/api/v1/customer-imports/${id}`, { cookie: await t.as('salesmgr') })).statusCode).toBe(404);
   });
 
   it('refuses bad uploads with Chinese reasons, and projects outside the caller scope', async () => {
@@ -218,7 +213,7 @@ describe.each(dbKinds())('customer import and export on %s', (kind) => {
     expect(otherCompany.statusCode).toBe(404);
     // Larger than the app's default 1 MB body limit: these routes take up to 30 MB.
     const big = csvText([['姓名', '手机'], ...Array.from({ length: 60_000 }, (_, i) => [`客户${i}`, String(13100000000 + i)])]);
-    const preview = await t.call('POST', '/api/v1/customer-imports/preview', { cookie: await as('salesmgr'), body: { fileName: 'big.csv', fileBase64: Buffer.from(big).toString('base64') } });
+    const preview = await t.call('POST', '/api/v1/customer-imports/preview', { cookie: await t.as('salesmgr'), body: { fileName: 'big.csv', fileBase64: Buffer.from(big).toString('base64') } });
     expect(preview.statusCode, preview.body.slice(0, 200)).toBe(200);
   });
 
@@ -266,14 +261,14 @@ describe.each(dbKinds())('customer import and export on %s', (kind) => {
   });
 
   it('exports the filtered prospects as xlsx: full mobiles only on prospects the caller owns, audited', async () => {
-    const res = await t.call('GET', `/api/v1/customers/export?projectId=${t.world.a1.id}&q=13800000001`, { cookie: await as('salesmgr') });
+    const res = await t.call('GET', `/api/v1/customers/export?projectId=${t.world.a1.id}&q=13800000001`, { cookie: await t.as('salesmgr') });
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="customers-2026-11-22\.xlsx"; filename\*=UTF-8''/);
     const sheet = await readXlsx(res.rawPayload);
     expect(sheet[0]).toEqual(['客户姓名', '手机号', '项目', '置业顾问', '阶段', '等级', '来源渠道', '标签', '最近联系', '下次跟进']);
     expect(sheet.slice(1)).toEqual([['张三', '13800000001', '西溪项目', 'salesmgr', '潜在', 'A', '自然到访', '学区、改善', '', '2026-11-25']]);
 
-    const all = await readXlsx((await t.call('GET', `/api/v1/customers/export?projectId=${t.world.a1.id}&sort=-createdAt`, { cookie: await as('salesmgr') })).rawPayload);
+    const all = await readXlsx((await t.call('GET', `/api/v1/customers/export?projectId=${t.world.a1.id}&sort=-createdAt`, { cookie: await t.as('salesmgr') })).rawPayload);
     const mobileOf = (name: string, s: string[][]) => s.find((r) => r[0] === name)?.[1];
     expect(all.length - 1).toBe(2502); // 张三, 李四, 王五 and 2,499 from the batch import
     expect(mobileOf('李四', all)).toBe('13800000002');
@@ -282,16 +277,16 @@ describe.each(dbKinds())('customer import and export on %s', (kind) => {
     expect(audit.map((a) => a.entityLabel)).toEqual(['导出客户 1 条（搜索：13800000001；项目：西溪项目）', '导出客户 2502 条（项目：西溪项目）']);
     expect(audit[0]).toMatchObject({ entityType: 'customer', companyId: t.world.companyA.id });
 
-    const mkt = await readXlsx((await t.call('GET', '/api/v1/customers/export?grade=A,B', { cookie: await as('marketing') })).rawPayload);
+    const mkt = await readXlsx((await t.call('GET', '/api/v1/customers/export?grade=A,B', { cookie: await t.as('marketing') })).rawPayload);
     expect(mkt.slice(1).map((r) => r[1]).sort()).toEqual(['138****0001', '138****0002']);
   });
 
   it('refuses roles without the permission', async () => {
-    const consultant = await as('consultant');
+    const consultant = await t.as('consultant');
     expect((await t.call('POST', '/api/v1/customer-imports', { cookie: consultant, body: { projectId: t.world.a1.id, fileName: 'a.csv', fileBase64: 'YQ==' } })).statusCode).toBe(403);
     expect((await t.call('POST', '/api/v1/customer-imports/preview', { cookie: consultant, body: { fileName: 'a.csv', fileBase64: 'YQ==' } })).statusCode).toBe(403);
     expect((await t.call('GET', `/api/v1/customer-imports/${csvImportId}`, { cookie: consultant })).statusCode).toBe(403);
     expect((await t.call('GET', '/api/v1/customers/export', { cookie: consultant })).statusCode).toBe(403);
-    expect((await t.call('GET', '/api/v1/customers/export', { cookie: await as('exec') })).statusCode).toBe(403);
+    expect((await t.call('GET', '/api/v1/customers/export', { cookie: await t.as('exec') })).statusCode).toBe(403);
   });
 });

@@ -9,17 +9,12 @@ type Page = { items: Item[]; nextCursor: string | null };
 // test sees the seeded world as it is.
 describe.each(dbKinds())('org lists and data scope on %s', (kind) => {
   let t: TestApp;
-  const cookies = new Map<string, string>();
-  const as = async (username: string) => {
-    if (!cookies.has(username)) cookies.set(username, await t.login(username));
-    return cookies.get(username)!;
-  };
   beforeAll(async () => {
     t = await createTestApp(kind);
   });
   afterAll(() => t.close());
 
-  const get = async (username: string, url: string) => t.call('GET', url, { cookie: await as(username) });
+  const get = async (username: string, url: string) => t.call('GET', url, { cookie: await t.as(username) });
   const page = async (username: string, url: string): Promise<Page> => {
     const res = await get(username, url);
     expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
@@ -146,7 +141,7 @@ describe.each(dbKinds())('org lists and data scope on %s', (kind) => {
   it('refuses organisation changes to roles without org.manage', async () => {
     const { a1 } = t.world;
     for (const username of ['groupcr', 'crm', 'consultant']) {
-      const res = await t.call('PATCH', `/api/v1/projects/${a1.id}`, { cookie: await as(username), body: { name: '改名', version: 1 } });
+      const res = await t.call('PATCH', `/api/v1/projects/${a1.id}`, { cookie: await t.as(username), body: { name: '改名', version: 1 } });
       expect(res.statusCode, username).toBe(403);
       expect(res.json().code).toBe('FORBIDDEN');
     }

@@ -14,14 +14,9 @@ type Problem = { code: string; errors?: { field: string }[] };
 // never sold twice, and who may see and do what.
 describe.each(dbKinds())('units and deals on %s', (kind) => {
   let t: TestApp;
-  const cookies = new Map<string, string>();
-  const as = async (u: string) => {
-    if (!cookies.has(u)) cookies.set(u, await t.login(u));
-    return cookies.get(u)!;
-  };
   let unitIds: string[] = [];
   const prospect = async (username: string, name: string, mobile: string, projectId = t.world.a1.id) => {
-    const res = await t.call('POST', '/api/v1/customers', { cookie: await as(username), body: { name, mobile, grade: 'A', projectId, sourceChannel: 'walk_in' } });
+    const res = await t.call('POST', '/api/v1/customers', { cookie: await t.as(username), body: { name, mobile, grade: 'A', projectId, sourceChannel: 'walk_in' } });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().interests[0].id as string;
   };
@@ -40,7 +35,7 @@ describe.each(dbKinds())('units and deals on %s', (kind) => {
 
   it('subscribes a unit for a consultant\'s prospect, moving the unit and the prospect together', async () => {
     interestId = await prospect('consultant', '郑爽', '13700000001');
-    const res = await t.call('POST', '/api/v1/deals', { cookie: await as('consultant'), body: { interestId, unitId: unitIds[0], ...subscription } });
+    const res = await t.call('POST', '/api/v1/deals', { cookie: await t.as('consultant'), body: { interestId, unitId: unitIds[0], ...subscription } });
     expect(res.statusCode, res.body).toBe(201);
     deal = res.json();
     expect(deal).toMatchObject({ stage: 'subscription', status: 'active', deposit: 50_000, paymentMethod: 'mortgage', contractDueDate: '2026-12-15', customer: { name: '郑爽', mobile: '13700000001' } });
@@ -53,11 +48,11 @@ describe.each(dbKinds())('units and deals on %s', (kind) => {
   });
 
   it('refuses bad terms and a unit of another project, writing nothing', async () => {
-    const bad = await t.call('POST', '/api/v1/deals', { cookie: await as('consultant'), body: { interestId, unitId: unitIds[1], stage: 'subscription', deposit: -1, paymentMethod: 'cash', contractDueDate: '15/12/2026' } });
+    const bad = await t.call('POST', '/api/v1/deals', { cookie: await t.as('consultant'), body: { interestId, unitId: unitIds[1], stage: 'subscription', deposit: -1, paymentMethod: 'cash', contractDueDate: '15/12/2026' } });
     expect(bad.statusCode).toBe(400);
     expect((bad.json() as Problem).errors?.map((e) => e.field).sort()).toEqual(['contractDueDate', 'deposit', 'paymentMethod']);
     const [otherUnit] = await t.database.db.select({ id: units.id }).from(units).where(eq(units.buildingId, t.world.buildingB1.id)).limit(1);
-    const other = await t.call('POST', '/api/v1/deals', { cookie: await as('salesmgr'), body: { interestId, unitId: otherUnit.id, ...subscription } });
+    const other = await t.call('POST', '/api/v1/deals', { cookie: await t.as('salesmgr'), body: { interestId, unitId: otherUnit.id, ...subscription } });
     expect(other.statusCode).toBe(400);
     expect((await t.database.db.select().from(deals)).length).toBe(1);
   });
@@ -65,7 +60,7 @@ describe.each(dbKinds())('units and deals on %s', (kind) => {
   it('sells a unit once: of 50 simultaneous subscriptions exactly one succeeds', async () => {
     const interests: string[] = [];
     for (let i = 0; i < 50; i++) interests.push(await prospect('salesmgr', `抢购${i}`, `1360000${String(1000 + i)}`));
-    const cookie = await as('salesmgr');
+    const cookie = await t.as('salesmgr');
     const results = await Promise.all(interests.map((id) => t.call('POST', '/api/v1/deals', { cookie, body: { interestId: id, unitId: unitIds[2], ...subscription } })));
     const codes = results.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 201)).toHaveLength(1);
@@ -78,9 +73,9 @@ describe.each(dbKinds())('units and deals on %s', (kind) => {
   });
 
   it('signs the contract: the unit is contracted and the customer becomes its owner', async () => {
-    const back = await t.call('POST', `/api/v1/deals/${deal.id}/advance`, { cookie: await as('consultant'), body: { ...subscription, version: deal.version } });
+    const back = await t.call('POST', `/api/v1/deals/${deal.id}/advance`, { cookie: await t.as('consultant'), body: { ...subscription, version: deal.version } });
     expect(back.statusCode).toBe(409);
-    const res = await t.call('POST', `/api/v1/deals/${deal.id}/advance`, { cookie: await as('consultant'), body: { stage: 'contract', version: deal.version, price: 3_280_000, signedOn: '2026-11-22' } });
+    const res = await t.call('POST', `/api/v1/deals/${deal.id}/advance`, { cookie: await t.as('consultant'), body: { stage: 'contract', version: deal.version, price: 3_280_000, signedOn: '2026-11-22' } });
     expect(res.statusCode, res.body).toBe(200);
     deal = res.json();
     expect(deal).toMatchObject({ stage: 'contract', price: 3_280_000, signedOn: '2026-11-22', deposit: 50_000 });
@@ -92,24 +87,24 @@ describe.each(dbKinds())('units and deals on %s', (kind) => {
   });
 
   it('cancels with a reason: the unit is for sale again, the ownership ends, the unit sells anew', async () => {
-    const noReason = await t.call('POST', `/api/v1/deals/${deal.id}/cancel`, { cookie: await as('consultant'), body: { version: deal.version, reason: ' ' } });
+    const noReason = await t.call('POST', `/api/v1/deals/${deal.id}/cancel`, { cookie: await t.as('consultant'), body: { version: deal.version, reason: ' ' } });
     expect(noReason.statusCode).toBe(400);
-    const res = await t.call('POST', `/api/v1/deals/${deal.id}/cancel`, { cookie: await as('consultant'), body: { version: deal.version, reason: '贷款未获批' } });
+    const res = await t.call('POST', `/api/v1/deals/${deal.id}/cancel`, { cookie: await t.as('consultant'), body: { version: deal.version, reason: '贷款未获批' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'cancelled', cancelReason: '贷款未获批' });
     expect((await unitRow(unitIds[0])).status).toBe('available');
     expect((await interestRow(interestId)).stage).toBe('intending');
     expect(await t.database.db.select().from(unitOwners).where(and(eq(unitOwners.unitId, unitIds[0]), isNull(unitOwners.endedAt)))).toHaveLength(0);
-    const again = await t.call('POST', `/api/v1/deals/${deal.id}/cancel`, { cookie: await as('consultant'), body: { version: res.json().version, reason: '重复' } });
+    const again = await t.call('POST', `/api/v1/deals/${deal.id}/cancel`, { cookie: await t.as('consultant'), body: { version: res.json().version, reason: '重复' } });
     expect(again.statusCode).toBe(409);
     const next = await prospect('consultant', '周杰', '13700000002');
-    const resold = await t.call('POST', '/api/v1/deals', { cookie: await as('consultant'), body: { interestId: next, unitId: unitIds[0], stage: 'pledge', pledgeAmount: 20_000 } });
+    const resold = await t.call('POST', '/api/v1/deals', { cookie: await t.as('consultant'), body: { interestId: next, unitId: unitIds[0], stage: 'pledge', pledgeAmount: 20_000 } });
     expect(resold.statusCode, resold.body).toBe(201);
     expect((await unitRow(unitIds[0])).status).toBe('reserved');
   });
 
   it('shows the board by building and floor, filtered in place, names only where the prospect is visible', async () => {
-    const res = await t.call('GET', `/api/v1/projects/${t.world.a1.id}/sales-board?priceMax=1`, { cookie: await as('consultant') });
+    const res = await t.call('GET', `/api/v1/projects/${t.world.a1.id}/sales-board?priceMax=1`, { cookie: await t.as('consultant') });
     expect(res.statusCode, res.body).toBe(200);
     const board: SalesBoard = res.json();
     const cells = board.buildings.flatMap((b) => b.floors.flatMap((f) => f.units));
@@ -122,30 +117,30 @@ describe.each(dbKinds())('units and deals on %s', (kind) => {
     expect(byId.get(unitIds[0])?.customerName).toBe('周杰');
     // The 50-way winner belongs to the sales manager's prospect: not the consultant's to see.
     expect(byId.get(unitIds[2])?.customerName).toBeNull();
-    const manager: SalesBoard = (await t.call('GET', `/api/v1/projects/${t.world.a1.id}/sales-board`, { cookie: await as('salesmgr') })).json();
+    const manager: SalesBoard = (await t.call('GET', `/api/v1/projects/${t.world.a1.id}/sales-board`, { cookie: await t.as('salesmgr') })).json();
     expect(manager.buildings.flatMap((b) => b.floors.flatMap((f) => f.units)).find((c) => c.id === unitIds[2])?.customerName).toMatch(/^抢购\d+$/);
   });
 
   it('keeps each role to its scope', async () => {
     // Another consultant's deal is not there for this consultant; nor is another company's board.
     const [winner] = await t.database.db.select().from(deals).where(and(eq(deals.unitId, unitIds[2]), eq(deals.status, 'active')));
-    expect((await t.call('GET', `/api/v1/deals/${winner.id}`, { cookie: await as('consultant') })).statusCode).toBe(404);
-    expect((await t.call('POST', `/api/v1/deals/${winner.id}/cancel`, { cookie: await as('consultant'), body: { version: winner.version, reason: '试试' } })).statusCode).toBe(404);
-    expect((await t.call('GET', `/api/v1/projects/${t.world.b1.id}/sales-board`, { cookie: await as('consultant') })).statusCode).toBe(404);
-    const mine = await t.call('GET', '/api/v1/deals', { cookie: await as('consultant') });
+    expect((await t.call('GET', `/api/v1/deals/${winner.id}`, { cookie: await t.as('consultant') })).statusCode).toBe(404);
+    expect((await t.call('POST', `/api/v1/deals/${winner.id}/cancel`, { cookie: await t.as('consultant'), body: { version: winner.version, reason: '试试' } })).statusCode).toBe(404);
+    expect((await t.call('GET', `/api/v1/projects/${t.world.b1.id}/sales-board`, { cookie: await t.as('consultant') })).statusCode).toBe(404);
+    const mine = await t.call('GET', '/api/v1/deals', { cookie: await t.as('consultant') });
     expect(mine.json().items).toHaveLength(2);
     expect(mine.json().items.every((d: Deal) => d.consultant?.id === t.world.users.consultant.id)).toBe(true);
     // Read-only roles and roles without sales see or do nothing more.
-    expect((await t.call('GET', '/api/v1/deals', { cookie: await as('exec') })).statusCode).toBe(200);
-    expect((await t.call('POST', '/api/v1/deals', { cookie: await as('exec'), body: { interestId, unitId: unitIds[3], ...subscription } })).statusCode).toBe(403);
-    for (const u of ['property', 'engineer', 'broker', 'admin']) expect((await t.call('GET', '/api/v1/deals', { cookie: await as(u) })).statusCode, u).toBe(403);
+    expect((await t.call('GET', '/api/v1/deals', { cookie: await t.as('exec') })).statusCode).toBe(200);
+    expect((await t.call('POST', '/api/v1/deals', { cookie: await t.as('exec'), body: { interestId, unitId: unitIds[3], ...subscription } })).statusCode).toBe(403);
+    for (const u of ['property', 'engineer', 'broker', 'admin']) expect((await t.call('GET', '/api/v1/deals', { cookie: await t.as(u) })).statusCode, u).toBe(403);
     // Masking: the manager sees the consultant's buyer's mobile masked.
-    const list = await t.call('GET', `/api/v1/deals?unitId=${unitIds[0]}`, { cookie: await as('salesmgr') });
+    const list = await t.call('GET', `/api/v1/deals?unitId=${unitIds[0]}`, { cookie: await t.as('salesmgr') });
     expect(list.json().items.map((d: Deal) => d.customer.mobile)).toEqual(['137****0002', '137****0001']);
   });
 
   it('finds deals by buyer name, unit number and consultant, and refuses a bad consultant id', async () => {
-    const cookie = await as('salesmgr');
+    const cookie = await t.as('salesmgr');
     const all = (await t.call('GET', '/api/v1/deals?limit=100', { cookie })).json().items as Deal[];
     expect(all.length).toBeGreaterThan(2);
     const some = all[0];
