@@ -15,6 +15,8 @@ import { runFunnelBench } from './funnel.ts';
 import { runImportBench } from './import.ts';
 import { runSalesBench } from './sales.ts';
 import { growProjects, login, type WorldSize } from './lib/api.ts';
+import { measureInvalidationLatency } from './lib/invalidation.ts';
+import type { Stats } from './lib/latency.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
 import { createBenchDatabase, findPostgres, type BenchPostgres } from './lib/postgres.ts';
 import { machine, ratioLine, resultTable, writeSection } from './lib/report.ts';
@@ -45,7 +47,7 @@ const UNCACHED = [GUARD, PROJECT_LIST].map((r) => ({ ...r, label: `${r.label}, u
 const REPEATS = num('BENCH_REPEATS', 3);
 const REPEAT: Route = { ...PROJECT_LIST, label: 'authenticated, repeated' };
 
-type DbRun = { kind: 'pglite' | 'postgres'; version: string; world: WorldSize; results: LoadResult[] };
+type DbRun = { kind: 'pglite' | 'postgres'; version: string; world: WorldSize; results: LoadResult[]; invalidation?: { write: Stats; heard: Stats } };
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 
@@ -79,6 +81,8 @@ async function benchOne(kind: DbRun['kind'], version: string, pg?: BenchPostgres
     } finally {
       await uncached.stop();
     }
+    log(`${kind}: cache invalidation latency between two connection pools`);
+    return { kind, version, world, results, invalidation: await measureInvalidationLatency(pg.url) };
   }
   return { kind, version, world, results };
 }
@@ -171,6 +175,15 @@ function section(runs: DbRun[], skippedPostgres: boolean, load: number[]): strin
         lines.push(
           `Without the read caches the same read reached p95 ${cold.p95.toFixed(2)} ms at ${Math.round(cold.reqPerSec)} req/s: two database round trips per request`,
           `(session, page), each costing the server, the pool and a PostgreSQL backend a wake-up on this machine.`,
+          '',
+        );
+      }
+      if (r.invalidation) {
+        const { write, heard } = r.invalidation;
+        lines.push(
+          `A change committed by one instance reaches another instance's caches within moments: from sending a project rename through one`,
+          `connection pool, its UPDATE returned (committed) after p50 ${write.p50.toFixed(2)} / p95 ${write.p95.toFixed(2)} ms and a second pool's listener`,
+          `heard the notification after p50 ${heard.p50.toFixed(2)} / p95 ${heard.p95.toFixed(2)} / max ${heard.max.toFixed(2)} ms (${heard.n} renames; \`bench/lib/invalidation.ts\`).`,
           '',
         );
       }

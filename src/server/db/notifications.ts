@@ -52,7 +52,9 @@ export function subscribePostgres(url: string, hub: InvalidationHub, handlers: I
   };
 
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, application_name: LISTENER_APPLICATION_NAME });
+    // TCP keep-alive so a silently dead connection ends (and the caches bypass themselves) within
+    // minutes rather than hours; the 60-second entry age bounds staleness meanwhile.
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, application_name: LISTENER_APPLICATION_NAME, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     c.on('error', () => undefined); // 'end' follows; handled there
     c.on('notification', (n) => {
       if (n.channel === INVALIDATION_CHANNEL) hub.emit(n.payload ?? '');
