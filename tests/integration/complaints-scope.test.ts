@@ -61,6 +61,28 @@ describe.each(dbKinds())('complaint scope and masking on %s', (kind) => {
     expect(wider.json().items).toEqual([]);
   });
 
+  it("counts what each role's list holds, with the same filters, and refuses bad ones", async () => {
+    const count = async (username: string, query = '') => {
+      const res = await api.get(username, `/api/v1/complaints/count${query}`);
+      expect(res.statusCode, `${username}: ${res.body}`).toBe(200);
+      return res.json().total as number;
+    };
+    expect(await count('groupcr')).toBe(4);
+    expect(await count('crm')).toBe(3);
+    expect(await count('consultant')).toBe(1);
+    expect(await count('property')).toBe(1);
+    expect(await count('crm', '?specialty=sales')).toBe(1);
+    expect(await count('crm', `?companyId=${t.world.companyB.id}`)).toBe(0);
+    expect(await count('groupcr', '?mine=true&status=open')).toBe(1); // the b1 complaint they recorded
+    expect(await count('groupcr', '?overdue=true')).toBe(0);
+    t.clock.advance(5 * 3600_000); // past the 4-hour acknowledgement deadline of staff-recorded complaints
+    expect(await count('groupcr', '?overdue=true')).toBe(4);
+    t.clock.advance(-5 * 3600_000);
+    expect((await api.get('marketing', '/api/v1/complaints/count')).statusCode).toBe(403);
+    const bad = await api.get('crm', '/api/v1/complaints/count?status=nope');
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('lets the executive read but not record', async () => {
     const res = await api.post('exec', '/api/v1/complaints', { projectId: t.world.a1.id, contactName: '业主', contactMobile: '13812345699', channel: 'hotline', specialty: 'service', title: '投诉', description: '内容' });
     expect(res.statusCode).toBe(403);

@@ -86,6 +86,10 @@ export const complaintListQuery = listQuery.extend({
   to: isoDateTime.optional(),
 });
 
+export const complaintCountQuery = complaintListQuery.omit({ cursor: true, limit: true });
+export const complaintCount = z.object({ total: z.number().int() });
+export type ComplaintCount = z.infer<typeof complaintCount>;
+
 export const complaintListItem = z.object({
   id: z.string(),
   no: z.string(),

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { complaintListQuery, ComplaintDetail, suggestionQuery } from '../../../common/contracts/complaints.ts';
+import type { complaintCountQuery, complaintListQuery, ComplaintDetail, suggestionQuery } from '../../../common/contracts/complaints.ts';
 import { CONTINGENCY_ITEMS as CONTINGENCY_ORDER, type ContingencyItem, type ContingencyStatus } from '../../../common/complaints.ts';
 import type { Db } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
@@ -19,7 +19,7 @@ import { complaintCallbacks, complaintContingencyItems, complaintEvents, complai
 const c = complaints;
 const badCursor = () => new AppError('VALIDATION_FAILED', '分页游标无效', [{ field: 'cursor', message: '分页游标无效' }]);
 
-function listFilters(p: Principal, q: z.infer<typeof complaintListQuery>, now: Date): SQL[] {
+function listFilters(p: Principal, q: z.infer<typeof complaintCountQuery>, now: Date): SQL[] {
   const where: (SQL | undefined)[] = [complaintScope(p)];
   if (q.status === 'open') where.push(ne(c.status, 'closed'));
   else if (q.status) where.push(eq(c.status, q.status));
@@ -42,11 +42,15 @@ function listFilters(p: Principal, q: z.infer<typeof complaintListQuery>, now: D
   return where.filter((w): w is SQL => w !== undefined);
 }
 
-// Newest first, keyset-paged on (filed_at, id).
-export async function listComplaints(db: Db, p: Principal, q: z.infer<typeof complaintListQuery>, now: Date) {
+function assertDates(q: { from?: string; to?: string }) {
   if ((q.from && Number.isNaN(Date.parse(q.from))) || (q.to && Number.isNaN(Date.parse(q.to)))) {
     throw new AppError('VALIDATION_FAILED', '日期格式不正确', [{ field: q.from && Number.isNaN(Date.parse(q.from)) ? 'from' : 'to', message: '日期格式不正确' }]);
   }
+}
+
+// Newest first, keyset-paged on (filed_at, id).
+export async function listComplaints(db: Db, p: Principal, q: z.infer<typeof complaintListQuery>, now: Date) {
+  assertDates(q);
   const after = decodeKeyset(q.cursor, ['text', 'uuid'] as const);
   if (after && Number.isNaN(Date.parse(after[0]))) throw badCursor();
   const where = listFilters(p, q, now);
@@ -57,6 +61,13 @@ export async function listComplaints(db: Db, p: Principal, q: z.infer<typeof com
   const rows = await selectComplaints(db).where(and(...where)).orderBy(desc(c.filedAt), desc(c.id)).limit(q.limit + 1);
   const page = pageFrom(rows, q.limit, (r) => [r.filedAt.toISOString(), r.id]);
   return { items: page.items.map((r) => toListItem(r, p, now)), nextCursor: page.nextCursor };
+}
+
+// How many complaints the list holds with the same filters (counters such as the home page's).
+export async function countComplaints(db: Db, p: Principal, q: z.infer<typeof complaintCountQuery>, now: Date): Promise<number> {
+  assertDates(q);
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(c).where(and(...listFilters(p, q, now)));
+  return row.n;
 }
 
 // One complaint in the caller's scope, or 404 (never 403: whether it exists is not for them).

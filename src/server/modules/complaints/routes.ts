@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParams, pageOf } from '../../../common/contracts/common.ts';
-import { assignBody, callbackBody, caseBody, caseSchema, closeBody, complaintCreate, complaintDetailSchema, complaintListItem, complaintListQuery, complaintUpdate, contingencyItemSchema, contingencyUpdate, issueLinkBody, noteBody, reopenBody, replyBody, revealComplaintBody, transitionBody } from '../../../common/contracts/complaints.ts';
+import { assignBody, callbackBody, caseBody, caseSchema, closeBody, complaintCount, complaintCountQuery, complaintCreate, complaintDetailSchema, complaintListItem, complaintListQuery, complaintUpdate, contingencyItemSchema, contingencyUpdate, issueLinkBody, noteBody, reopenBody, replyBody, revealComplaintBody, transitionBody } from '../../../common/contracts/complaints.ts';
 import { CONTINGENCY_ITEMS } from '../../../common/complaints.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -10,7 +10,7 @@ import { requireProject } from '../org/projects.ts';
 import { readAttachment } from './attachments.ts';
 import { saveCase } from './cases.ts';
 import { createComplaint, type Ctx } from './create.ts';
-import { findVisibleComplaint, getComplaintDetail, listComplaints } from './read.ts';
+import { countComplaints, findVisibleComplaint, getComplaintDetail, listComplaints } from './read.ts';
 import { linkIssue, updateComplaint, updateContingencyItem } from './update.ts';
 import { addComplaintNote, assignComplaint, closeComplaint, moveComplaint, recordCallback, reopenComplaint, replyToComplainant } from './workflow.ts';
 
@@ -38,6 +38,11 @@ export function registerComplaintRoutes(app: App, { db, clock }: Deps) {
     config: { access: read },
     schema: { tags, summary: '投诉列表（范围内，最新在前）', querystring: complaintListQuery, response: { 200: pageOf(complaintListItem) } },
     handler: (request) => listComplaints(db, principalOf(request), request.query, clock.now()),
+  });
+  app.get('/api/v1/complaints/count', {
+    config: { access: read },
+    schema: { tags, summary: '投诉数量（与列表相同的筛选和范围）', querystring: complaintCountQuery, response: { 200: complaintCount } },
+    handler: async (request) => ({ total: await countComplaints(db, principalOf(request), request.query, clock.now()) }),
   });
   app.post('/api/v1/complaints', {
     config: { access: write },

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { ComplaintListItem } from '../../../common/contracts/complaints.ts';
+import type { ComplaintCount, ComplaintListItem } from '../../../common/contracts/complaints.ts';
 import type { ComplaintAlert } from '../../../common/contracts/group-complaints.ts';
 import { COMPLAINT_STATUS_LABELS, SEVERITY_COLORS, SEVERITY_LABELS } from '../../../common/complaints.ts';
 import type { Page } from '../../../common/contracts/common.ts';
@@ -14,23 +14,24 @@ const KEY = ['home', 'complaints'] as const;
 /** 投诉待办 on the home page: what I handle, what is overdue in my scope, and open early warnings. */
 export function ComplaintTasksCard() {
   const mine = useQuery({ queryKey: [...KEY, 'mine'], queryFn: () => request<Page<ComplaintListItem>>('GET', '/complaints', { query: { mine: 'true', status: 'open', limit: 5 } }) });
-  const overdue = useQuery({ queryKey: [...KEY, 'overdue'], queryFn: () => request<Page<ComplaintListItem>>('GET', '/complaints', { query: { overdue: 'true', limit: 200 } }) });
+  const mineCount = useQuery({ queryKey: [...KEY, 'mine-count'], queryFn: () => request<ComplaintCount>('GET', '/complaints/count', { query: { mine: 'true', status: 'open' } }) });
+  const overdue = useQuery({ queryKey: [...KEY, 'overdue'], queryFn: () => request<ComplaintCount>('GET', '/complaints/count', { query: { overdue: 'true' } }) });
   const alerts = useQuery({ queryKey: [...KEY, 'alerts'], queryFn: () => request<{ items: ComplaintAlert[] }>('GET', '/complaint-alerts', { query: { open: 'true' } }) });
-  const error = mine.error ?? overdue.error ?? alerts.error;
+  const error = mine.error ?? mineCount.error ?? overdue.error ?? alerts.error;
 
   return (
     <Card title="投诉待办" extra={<Link to="/complaints?mine=true">我负责的投诉</Link>}>
       {error ? (
-        <QueryError error={error} onRetry={() => void Promise.all([mine.refetch(), overdue.refetch(), alerts.refetch()])} />
+        <QueryError error={error} onRetry={() => void Promise.all([mine.refetch(), mineCount.refetch(), overdue.refetch(), alerts.refetch()])} />
       ) : (
         <>
           <Row gutter={16} style={{ marginBottom: 12 }}>
             <Col span={8}>
-              <Statistic title="我负责未关闭" value={mine.data ? mine.data.items.length + (mine.data.nextCursor ? '+' : '') : '—'} loading={mine.isPending} />
+              <Statistic title="我负责未关闭" value={mineCount.data?.total ?? '—'} loading={mineCount.isPending} />
             </Col>
             <Col span={8}>
               <Link to="/complaints?overdue=true">
-                <Statistic title="范围内已超时" value={overdue.data ? overdue.data.items.length + (overdue.data.nextCursor ? '+' : '') : '—'} valueStyle={{ color: overdue.data?.items.length ? '#cf1322' : undefined }} loading={overdue.isPending} />
+                <Statistic title="范围内已超时" value={overdue.data?.total ?? '—'} valueStyle={{ color: overdue.data?.total ? '#cf1322' : undefined }} loading={overdue.isPending} />
               </Link>
             </Col>
             <Col span={8}>
