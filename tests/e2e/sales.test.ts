@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Funnel } from '../../src/common/contracts/analytics.ts';
 import { brokerRegistrations } from '../../src/server/modules/channels/tables.ts';
@@ -26,7 +26,23 @@ async function pick(page: Page, field: Locator, option: string | RegExp) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
-/** Types the day (the calendar moves to it) and clicks it there: Enter would also submit the form. */
+/** Types the day and confirms it with Enter, as a keyboard user does: the form must stay open. */
+async function typeDate(page: Page, dialog: Locator, field: Locator, day: string) {
+  const writes: string[] = [];
+  const track = (r: Request) => void (r.method() !== 'GET' && writes.push(r.url()));
+  page.on('request', track);
+  await field.click();
+  await field.fill(day);
+  await field.press('Enter');
+  await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+  await page.waitForTimeout(300); // time for a submit, had Enter sent one
+  page.off('request', track);
+  expect(writes).toEqual([]);
+  expect(await field.inputValue()).toBe(day);
+  expect(await dialog.isVisible()).toBe(true);
+}
+
+/** Types the day (the calendar moves to it) and clicks it there. */
 async function fillDate(page: Page, field: Locator, day: string) {
   await field.click();
   await field.fill(day);
@@ -149,7 +165,7 @@ describe('a broker’s customer from 报备 through 到访 to 签约, seen in th
     dialog = page.getByRole('dialog').filter({ hasText: `签约 · 1 号楼 ${unitNumber}` });
     await dialog.getByText(`客户 ${NAME}`).waitFor();
     await dialog.getByLabel('成交价', { exact: true }).fill(PRICE);
-    await fillDate(page, dialog.getByLabel('签约日期', { exact: true }), shanghaiDay());
+    await typeDate(page, dialog, dialog.getByLabel('签约日期', { exact: true }), shanghaiDay());
     const contracted = await sending(page, /^\/api\/v1\/deals\/[0-9a-f-]{36}\/advance$/, dialog.getByRole('button', { name: '确认签约' }));
     expect(contracted.status(), await contracted.text()).toBe(200);
     await dialog.waitFor({ state: 'detached' });

@@ -2,6 +2,7 @@ import type { FormInstance, FormProps } from 'antd';
 import { Form, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { useRef, useState } from 'react';
+import { keepEnterInDatePickers } from '../lib/form-rules.ts';
 import { useApiErrorHandler } from './use-api-error.ts';
 
 type FormModalProps<V extends object> = {
@@ -77,11 +78,12 @@ export function FormModal<V extends object>({
         initialValues={initialValues}
         onValuesChange={onValuesChange}
         onFinish={() => void submit()}
+        onKeyDown={keepEnterInDatePickers}
         requiredMark
         scrollToFirstError
       >
         {children}
-        {/* Enter in a text field submits, like the 「保存」 button. */}
+        {/* Enter in a text field submits, like the 「保存」 button (not in a date field: there it confirms the date). */}
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
     </Modal>

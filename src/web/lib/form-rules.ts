@@ -1,4 +1,5 @@
 import type { FormRule } from 'antd';
+import type { KeyboardEvent } from 'react';
 import type { z } from 'zod';
 
 function isBlank(value: unknown): boolean {
@@ -25,4 +26,12 @@ export function schemaRule(schema: z.ZodType, requiredMessage?: string): FormRul
       if (message) throw new Error(message);
     },
   };
+}
+
+/**
+ * For a form's onKeyDown: Enter in a date field confirms the typed date (the picker does that
+ * itself) without also submitting the form, as Enter in a text field does.
+ */
+export function keepEnterInDatePickers(event: KeyboardEvent<HTMLFormElement>) {
+  if (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.closest('.ant-picker')) event.preventDefault();
 }

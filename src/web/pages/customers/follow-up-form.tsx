@@ -11,7 +11,7 @@ import { useAddInteraction } from '../../data/hooks/customers.ts';
 import { LeanSelect } from '../../components/lean-select.tsx';
 import { useApiErrorHandler } from '../../components/use-api-error.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
-import { schemaRule } from '../../lib/form-rules.ts';
+import { keepEnterInDatePickers, schemaRule } from '../../lib/form-rules.ts';
 import { shanghaiDayIso, shanghaiNow } from '../../lib/format.ts';
 import { INTERACTION_TYPE_OPTIONS, REACTION_OPTIONS } from './options.ts';
 
@@ -86,6 +86,7 @@ export function FollowUpForm({ customerId, targets, defaultInterestId, contentRe
       className="follow-up-form"
       initialValues={{ interestId: defaultInterestId ?? targets[0]?.interestId, type: 'call_out', reaction: 'neutral' }}
       onFinish={(values) => void submit(values)}
+      onKeyDown={keepEnterInDatePickers}
       requiredMark
     >
       {targets.length > 1 && (
