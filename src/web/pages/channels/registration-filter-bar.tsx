@@ -3,6 +3,7 @@ import { Button } from 'antd';
 import type { RegistrationFilters } from '../../data/hooks/channels.ts';
 import { LeanSelect } from '../../components/lean-select.tsx';
 import { REGISTRATION_STATUS_OPTIONS } from './channel-options.ts';
+import { FilterSelect } from '../../components/filter-select.tsx';
 
 type RegistrationFilterBarProps = {
   filters: RegistrationFilters;
@@ -27,15 +28,7 @@ export function RegistrationFilterBar({ filters, projects, projectsLoading, onCh
         options={projects}
         onChange={(value: string | undefined) => onChange({ projectId: value })}
       />
-      <LeanSelect
-        allowClear
-        placeholder="全部状态"
-        aria-label="按状态筛选"
-        style={{ minWidth: 160 }}
-        value={filters.status}
-        options={REGISTRATION_STATUS_OPTIONS}
-        onChange={(value: string | undefined) => onChange({ status: value })}
-      />
+      <FilterSelect label="状态" minWidth={160} value={filters.status} options={REGISTRATION_STATUS_OPTIONS} onChange={(value: string | undefined) => onChange({ status: value })} />
       {Object.values(filters).some(Boolean) && (
         <Button icon={<ClearOutlined />} onClick={onClear}>
           清空筛选

@@ -6,7 +6,6 @@ import { SPECIALTY_LABELS } from '../../../common/complaints.ts';
 import type { ComplaintCase } from '../../../common/contracts/complaints.ts';
 import type { CaseFilters } from '../../data/hooks/complaints.ts';
 import { useComplaintCases } from '../../data/hooks/complaints.ts';
-import { LeanSelect } from '../../components/lean-select.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagedCards } from '../../components/paged-cards.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
@@ -15,6 +14,7 @@ import { formatDate } from '../../lib/format.ts';
 import { CaseText } from './case-form.tsx';
 import { SPECIALTY_OPTIONS } from './complaint-options.ts';
 import { SeverityTag } from './complaint-tags.tsx';
+import { FilterSelect } from '../../components/filter-select.tsx';
 
 const columns: NonNullable<TableProps<ComplaintCase>['columns']> = [
   { title: '案例标题', key: 'title', render: (_: unknown, k) => <Typography.Text strong>{k.title}</Typography.Text> },
@@ -78,15 +78,7 @@ export function CaseLibraryPage() {
             enterButton="搜索"
             onSearch={(value) => change({ q: value.trim() || undefined })}
           />
-          <LeanSelect
-            allowClear
-            placeholder="全部专业"
-            aria-label="按专业筛选"
-            style={{ minWidth: 140 }}
-            value={filters.specialty}
-            options={SPECIALTY_OPTIONS}
-            onChange={(value: string | undefined) => change({ specialty: value })}
-          />
+          <FilterSelect label="专业" minWidth={140} value={filters.specialty} options={SPECIALTY_OPTIONS} onChange={(value: string | undefined) => change({ specialty: value })} />
         </div>
         {isPhone ? (
           <PagedCards<ComplaintCase> query={query} rowKey={(k) => k.id} emptyText={emptyText} renderItem={(k) => <CaseCard value={k} />} />

@@ -6,6 +6,7 @@ import { LeanSelect } from '../../components/lean-select.tsx';
 import { ProjectFilter } from '../../components/scope-filters.tsx';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { CHANNEL_OPTIONS, SEVERITY_OPTIONS, SPECIALTY_OPTIONS, STATUS_FILTER_OPTIONS } from './complaint-options.ts';
+import { FilterSelect } from '../../components/filter-select.tsx';
 
 const SELECT_KEYS: ComplaintFilterKey[] = ['status', 'severity', 'specialty', 'channel', 'projectId', 'mine', 'overdue'];
 
@@ -29,33 +30,9 @@ export function ComplaintFilterBar({ filters, onChange, onClear }: ComplaintFilt
 
   const selects = (
     <>
-      <LeanSelect
-        allowClear
-        placeholder="全部状态"
-        aria-label="按状态筛选"
-        style={{ minWidth: 120 }}
-        value={filters.status}
-        options={STATUS_FILTER_OPTIONS}
-        onChange={pick('status')}
-      />
-      <LeanSelect
-        allowClear
-        placeholder="全部性质"
-        aria-label="按性质筛选"
-        style={{ minWidth: 110 }}
-        value={filters.severity}
-        options={SEVERITY_OPTIONS}
-        onChange={pick('severity')}
-      />
-      <LeanSelect
-        allowClear
-        placeholder="全部专业"
-        aria-label="按专业筛选"
-        style={{ minWidth: 120 }}
-        value={filters.specialty}
-        options={SPECIALTY_OPTIONS}
-        onChange={pick('specialty')}
-      />
+      <FilterSelect label="状态" value={filters.status} options={STATUS_FILTER_OPTIONS} onChange={pick('status')} />
+      <FilterSelect label="性质" minWidth={110} value={filters.severity} options={SEVERITY_OPTIONS} onChange={pick('severity')} />
+      <FilterSelect label="专业" value={filters.specialty} options={SPECIALTY_OPTIONS} onChange={pick('specialty')} />
       <LeanSelect
         allowClear
         placeholder="全部渠道"

@@ -6,7 +6,6 @@ import { GROUP_COMPLAINT_STATUS_LABELS, GROUP_COMPLAINT_TYPE_LABELS } from '../.
 import type { GroupComplaint } from '../../../common/contracts/group-complaints.ts';
 import { useSession } from '../../auth/session.tsx';
 import { useGroupComplaints } from '../../data/hooks/complaints.ts';
-import { LeanSelect } from '../../components/lean-select.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagedCards } from '../../components/paged-cards.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
@@ -17,6 +16,7 @@ import { ComplaintAlerts } from './complaint-alerts.tsx';
 import { complaintColumns } from './complaint-columns.tsx';
 import { GROUP_STATUS_OPTIONS } from './complaint-options.ts';
 import { GroupComplaintModal } from './group-complaint-modal.tsx';
+import { FilterSelect } from '../../components/filter-select.tsx';
 
 function StatusTag({ status }: { status: GroupComplaint['status'] }) {
   return <Tag color={status === 'active' ? 'orange' : 'green'}>{GROUP_COMPLAINT_STATUS_LABELS[status]}</Tag>;
@@ -84,15 +84,7 @@ export function GroupComplaintsPage() {
         <Card>
           <div className="toolbar">
             <ProjectFilter value={projectId} onChange={setProjectId} />
-            <LeanSelect
-              allowClear
-              placeholder="全部状态"
-              aria-label="按状态筛选"
-              style={{ minWidth: 120 }}
-              value={status}
-              options={GROUP_STATUS_OPTIONS}
-              onChange={(value: string | undefined) => setStatus(value)}
-            />
+            <FilterSelect label="状态" value={status} options={GROUP_STATUS_OPTIONS} onChange={(value: string | undefined) => setStatus(value)} />
           </div>
           {isPhone ? (
             <PagedCards<GroupComplaint>

@@ -17,6 +17,7 @@ import {
   STAGE_OPTIONS,
 } from './options.ts';
 import { isFiltered, splitList } from './prospect-filters.ts';
+import { FilterSelect } from '../../components/filter-select.tsx';
 
 // On a phone these wait behind 「筛选」 too, so the list starts on the first screen.
 const MAIN_KEYS: ProspectFilterKey[] = ['projectId', 'stage', 'grade', 'sort'];
@@ -117,15 +118,7 @@ export function ProspectFilterBar({ filters, onChange, onClear, showOwner, extra
       {expanded && (
         <div className="toolbar">
           {isPhone && mainFilters}
-          <LeanSelect
-            allowClear
-            placeholder="全部来源渠道"
-            aria-label="按来源渠道筛选"
-            style={{ minWidth: 160 }}
-            value={filters.sourceChannel}
-            options={SOURCE_CHANNEL_OPTIONS}
-            onChange={(value: string | undefined) => onChange({ sourceChannel: value })}
-          />
+          <FilterSelect label="来源渠道" minWidth={160} value={filters.sourceChannel} options={SOURCE_CHANNEL_OPTIONS} onChange={(value: string | undefined) => onChange({ sourceChannel: value })} />
           <Input.Search
             key={`tag:${filters.tag ?? ''}`}
             allowClear
@@ -136,24 +129,8 @@ export function ProspectFilterBar({ filters, onChange, onClear, showOwner, extra
             style={{ maxWidth: 180 }}
             onSearch={(value) => onChange({ tag: value.trim() || undefined })}
           />
-          <LeanSelect
-            allowClear
-            placeholder="全部客户类型"
-            aria-label="按客户类型筛选"
-            style={{ minWidth: 150 }}
-            value={filters.buyerType}
-            options={BUYER_TYPE_OPTIONS}
-            onChange={(value: string | undefined) => onChange({ buyerType: value })}
-          />
-          <LeanSelect
-            allowClear
-            placeholder="全部家庭细分"
-            aria-label="按家庭细分筛选"
-            style={{ minWidth: 150 }}
-            value={filters.familySegment}
-            options={FAMILY_SEGMENT_OPTIONS}
-            onChange={(value: string | undefined) => onChange({ familySegment: value })}
-          />
+          <FilterSelect label="客户类型" minWidth={150} value={filters.buyerType} options={BUYER_TYPE_OPTIONS} onChange={(value: string | undefined) => onChange({ buyerType: value })} />
+          <FilterSelect label="家庭细分" minWidth={150} value={filters.familySegment} options={FAMILY_SEGMENT_OPTIONS} onChange={(value: string | undefined) => onChange({ familySegment: value })} />
           <DatePicker.RangePicker
             aria-label="最近联系"
             placeholder={['最近联系从', '至']}

@@ -2,8 +2,8 @@ import { ClearOutlined } from '@ant-design/icons';
 import { Button, Input } from 'antd';
 import { DEAL_STAGE_LABELS, DEAL_STAGES, DEAL_STATUS_LABELS, DEAL_STATUSES } from '../../../common/sales.ts';
 import type { DealFilterKey, DealFilters } from '../../data/hooks/sales.ts';
-import { LeanSelect } from '../../components/lean-select.tsx';
 import { ConsultantFilter, ProjectFilter } from '../../components/scope-filters.tsx';
+import { FilterSelect } from '../../components/filter-select.tsx';
 
 const STAGE_OPTIONS = DEAL_STAGES.map((value) => ({ value, label: DEAL_STAGE_LABELS[value] }));
 const STATUS_OPTIONS = DEAL_STATUSES.map((value) => ({ value, label: DEAL_STATUS_LABELS[value] }));
@@ -38,24 +38,8 @@ export function DealFilterBar({ filters, showConsultant, onChange, onClear }: De
       />
       <ProjectFilter value={filters.projectId} onChange={pick('projectId')} />
       {showConsultant && <ConsultantFilter value={filters.consultantId} onChange={pick('consultantId')} />}
-      <LeanSelect
-        allowClear
-        placeholder="全部阶段"
-        aria-label="按阶段筛选"
-        style={{ minWidth: 120 }}
-        value={filters.stage}
-        options={STAGE_OPTIONS}
-        onChange={pick('stage')}
-      />
-      <LeanSelect
-        allowClear
-        placeholder="全部状态"
-        aria-label="按状态筛选"
-        style={{ minWidth: 120 }}
-        value={filters.status}
-        options={STATUS_OPTIONS}
-        onChange={pick('status')}
-      />
+      <FilterSelect label="阶段" value={filters.stage} options={STAGE_OPTIONS} onChange={pick('stage')} />
+      <FilterSelect label="状态" value={filters.status} options={STATUS_OPTIONS} onChange={pick('status')} />
       {isFiltered(filters) && (
         <Button icon={<ClearOutlined />} onClick={onClear}>
           清空筛选
