@@ -12,6 +12,7 @@ import { formatArea, formatDateTime, formatNumber, formatPrice } from '../../lib
 import { BuildingFormModal } from './building-form-modal.tsx';
 import { UnitBatchModal } from './unit-batch-modal.tsx';
 import { UNIT_STATUS_OPTIONS, UnitFormModal } from './unit-form-modal.tsx';
+import { EditDeleteActions } from '../../components/edit-delete-actions.tsx';
 
 type BuildingPanelProps = { building: Building; canManage: boolean; onDeleted: () => void };
 
@@ -39,15 +40,7 @@ export function BuildingPanel({ building, canManage, onDeleted }: BuildingPanelP
       key: 'actions',
       fixed: 'right',
       render: (_: unknown, unit) => (
-        <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditingUnit(unit)}>
-            编辑
-          </Button>
-          <ConfirmDeleteButton
-            onConfirm={() => deleteUnit.mutateAsync({ id: unit.id, version: unit.version })}
-            successMessage={`房源 ${unit.number} 已删除`}
-          />
-        </Space>
+        <EditDeleteActions onEdit={() => setEditingUnit(unit)} onDelete={() => deleteUnit.mutateAsync({ id: unit.id, version: unit.version })} deletedMessage={`房源 ${unit.number} 已删除`} />
       ),
     });
   }

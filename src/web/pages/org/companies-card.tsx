@@ -1,14 +1,14 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { TableProps } from 'antd';
-import { Button, Card, Space } from 'antd';
+import { Button, Card } from 'antd';
 import { useState } from 'react';
 import type { Company } from '../../../common/contracts/org.ts';
 import { useCompanies, useDeleteCompany } from '../../data/hooks/org.ts';
 import { useSession } from '../../auth/session.tsx';
-import { ConfirmDeleteButton } from '../../components/confirm-delete-button.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { CompanyFormModal } from './company-form-modal.tsx';
+import { EditDeleteActions } from '../../components/edit-delete-actions.tsx';
 
 export function CompaniesCard() {
   const { can } = useSession();
@@ -29,16 +29,7 @@ export function CompaniesCard() {
       key: 'actions',
       fixed: 'right',
       render: (_: unknown, company) => (
-        <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(company)}>
-            编辑
-          </Button>
-          <ConfirmDeleteButton
-            onConfirm={() => remove.mutateAsync({ id: company.id, version: company.version })}
-            successMessage="公司已删除"
-            description={company.projectCount > 0 ? '该公司下仍有项目，需先删除项目' : undefined}
-          />
-        </Space>
+        <EditDeleteActions onEdit={() => setEditing(company)} onDelete={() => remove.mutateAsync({ id: company.id, version: company.version })} deletedMessage="公司已删除" deleteNote={company.projectCount > 0 ? '该公司下仍有项目，需先删除项目' : undefined} />
       ),
     });
   }

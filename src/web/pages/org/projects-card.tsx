@@ -1,16 +1,16 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { TableProps } from 'antd';
-import { Button, Card, Input, Select, Space } from 'antd';
+import { Button, Card, Input, Select } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Project } from '../../../common/contracts/org.ts';
 import { useCompanyOptions, useDeleteProject, useProjects } from '../../data/hooks/org.ts';
 import { useSession } from '../../auth/session.tsx';
-import { ConfirmDeleteButton } from '../../components/confirm-delete-button.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
 import { ProjectStatusTag } from '../../components/status-tags.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { ProjectFormModal } from './project-form-modal.tsx';
+import { EditDeleteActions } from '../../components/edit-delete-actions.tsx';
 
 export function ProjectsCard() {
   const { can } = useSession();
@@ -56,16 +56,7 @@ export function ProjectsCard() {
       key: 'actions',
       fixed: 'right',
       render: (_: unknown, project) => (
-        <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(project)}>
-            编辑
-          </Button>
-          <ConfirmDeleteButton
-            onConfirm={() => remove.mutateAsync({ id: project.id, version: project.version })}
-            successMessage="项目已删除"
-            description={project.buildingCount > 0 ? '该项目下仍有楼栋，需先删除楼栋' : undefined}
-          />
-        </Space>
+        <EditDeleteActions onEdit={() => setEditing(project)} onDelete={() => remove.mutateAsync({ id: project.id, version: project.version })} deletedMessage="项目已删除" deleteNote={project.buildingCount > 0 ? '该项目下仍有楼栋，需先删除楼栋' : undefined} />
       ),
     });
   }

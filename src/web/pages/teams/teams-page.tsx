@@ -1,16 +1,16 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { TableProps } from 'antd';
-import { Button, Card, Select, Space } from 'antd';
+import { Button, Card, Select } from 'antd';
 import { useState } from 'react';
 import type { Team } from '../../../common/contracts/users.ts';
 import { useCompanyOptions } from '../../data/hooks/org.ts';
 import { useDeleteTeam, useTeams } from '../../data/hooks/teams.ts';
 import { useSession } from '../../auth/session.tsx';
-import { ConfirmDeleteButton } from '../../components/confirm-delete-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
 import { EMPTY_TEXT, formatNumber } from '../../lib/format.ts';
 import { TeamFormModal } from './team-form-modal.tsx';
+import { EditDeleteActions } from '../../components/edit-delete-actions.tsx';
 
 export function TeamsPage() {
   const { can } = useSession();
@@ -35,16 +35,7 @@ export function TeamsPage() {
       key: 'actions',
       fixed: 'right',
       render: (_: unknown, team) => (
-        <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(team)}>
-            编辑
-          </Button>
-          <ConfirmDeleteButton
-            onConfirm={() => remove.mutateAsync({ id: team.id, version: team.version })}
-            successMessage="团队已删除"
-            description={team.memberCount > 0 ? '团队成员将不再属于任何团队' : undefined}
-          />
-        </Space>
+        <EditDeleteActions onEdit={() => setEditing(team)} onDelete={() => remove.mutateAsync({ id: team.id, version: team.version })} deletedMessage="团队已删除" deleteNote={team.memberCount > 0 ? '团队成员将不再属于任何团队' : undefined} />
       ),
     });
   }
