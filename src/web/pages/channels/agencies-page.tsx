@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Typography } from 'antd';
+import { Button, Card, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSession } from '../../auth/session.tsx';
 import { LeanSelect } from '../../components/lean-select.tsx';
@@ -15,6 +15,7 @@ import { AgencyDrawer } from './agency-drawer.tsx';
 import { AgencyFormModal } from './agency-form-modal.tsx';
 import { AGENCY_STATUS_OPTIONS } from './channel-options.ts';
 import { useAgencyFilters } from './use-agency-filters.ts';
+import { SearchBox } from '../../components/search-box.tsx';
 
 /** 「渠道机构」: the agencies brokers work for, what they brought in a period, and their brokers. */
 export function AgenciesPage() {
@@ -46,15 +47,7 @@ export function AgenciesPage() {
       </PageHeader>
       <Card>
         <div className="toolbar">
-          <Input.Search
-            allowClear
-            placeholder="搜索机构名称"
-            aria-label="搜索机构"
-            style={{ maxWidth: 260 }}
-            defaultValue={filters.q}
-            maxLength={64}
-            onSearch={(value) => change({ q: value.trim() || undefined })}
-          />
+          <SearchBox value={filters.q} onSearch={(q) => change({ q })} placeholder="搜索机构名称" label="搜索机构" maxLength={64} maxWidth={260} />
           <LeanSelect<string>
             allowClear
             placeholder="全部状态"

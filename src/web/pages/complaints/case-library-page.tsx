@@ -1,4 +1,4 @@
-import { Card, Collapse, Input, Space, Typography } from 'antd';
+import { Card, Collapse, Space, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -15,6 +15,7 @@ import { CaseText } from './case-form.tsx';
 import { SPECIALTY_OPTIONS } from './complaint-options.ts';
 import { SeverityTag } from './complaint-tags.tsx';
 import { FilterSelect } from '../../components/filter-select.tsx';
+import { SearchBox } from '../../components/search-box.tsx';
 
 const columns: NonNullable<TableProps<ComplaintCase>['columns']> = [
   { title: '案例标题', key: 'title', render: (_: unknown, k) => <Typography.Text strong>{k.title}</Typography.Text> },
@@ -67,17 +68,7 @@ export function CaseLibraryPage() {
       </PageHeader>
       <Card>
         <div className="toolbar">
-          <Input.Search
-            key={`q:${filters.q ?? ''}`}
-            allowClear
-            defaultValue={filters.q}
-            placeholder="搜索案例标题、内容"
-            aria-label="搜索案例"
-            style={{ maxWidth: 320 }}
-            maxLength={50}
-            enterButton="搜索"
-            onSearch={(value) => change({ q: value.trim() || undefined })}
-          />
+          <SearchBox value={filters.q} onSearch={(q) => change({ q })} placeholder="搜索案例标题、内容" label="搜索案例" maxLength={50} />
           <FilterSelect label="专业" minWidth={140} value={filters.specialty} options={SPECIALTY_OPTIONS} onChange={(value: string | undefined) => change({ specialty: value })} />
         </div>
         {isPhone ? (

@@ -1,5 +1,5 @@
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, Checkbox, Input } from 'antd';
+import { Badge, Button, Checkbox } from 'antd';
 import { useState } from 'react';
 import type { ComplaintFilterKey, ComplaintFilters } from '../../data/hooks/complaints.ts';
 import { LeanSelect } from '../../components/lean-select.tsx';
@@ -7,6 +7,7 @@ import { ProjectFilter } from '../../components/scope-filters.tsx';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { CHANNEL_OPTIONS, SEVERITY_OPTIONS, SPECIALTY_OPTIONS, STATUS_FILTER_OPTIONS } from './complaint-options.ts';
 import { FilterSelect } from '../../components/filter-select.tsx';
+import { SearchBox } from '../../components/search-box.tsx';
 
 const SELECT_KEYS: ComplaintFilterKey[] = ['status', 'severity', 'specialty', 'channel', 'projectId', 'mine', 'overdue'];
 
@@ -55,17 +56,7 @@ export function ComplaintFilterBar({ filters, onChange, onClear }: ComplaintFilt
   return (
     <>
       <div className="toolbar">
-        <Input.Search
-          key={`q:${filters.q ?? ''}`}
-          allowClear
-          defaultValue={filters.q}
-          placeholder="投诉编号/标题/投诉人/手机尾号"
-          aria-label="搜索投诉"
-          style={{ maxWidth: 320 }}
-          maxLength={50}
-          enterButton="搜索"
-          onSearch={(value) => onChange({ q: value.trim() || undefined })}
-        />
+        <SearchBox value={filters.q} onSearch={(q) => onChange({ q })} placeholder="投诉编号/标题/投诉人/手机尾号" label="搜索投诉" maxLength={50} />
         {!isPhone && selects}
         {isPhone && (
           <Badge count={activeCount} size="small">

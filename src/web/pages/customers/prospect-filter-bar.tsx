@@ -18,6 +18,7 @@ import {
 } from './options.ts';
 import { isFiltered, splitList } from './prospect-filters.ts';
 import { FilterSelect } from '../../components/filter-select.tsx';
+import { SearchBox } from '../../components/search-box.tsx';
 
 // On a phone these wait behind 「筛选」 too, so the list starts on the first screen.
 const MAIN_KEYS: ProspectFilterKey[] = ['projectId', 'stage', 'grade', 'sort'];
@@ -92,17 +93,7 @@ export function ProspectFilterBar({ filters, onChange, onClear, showOwner, extra
   return (
     <>
       <div className="toolbar">
-        <Input.Search
-          key={`q:${filters.q ?? ''}`}
-          allowClear
-          defaultValue={filters.q}
-          placeholder="姓名/拼音/首字母/手机尾号"
-          aria-label="快速搜索客户"
-          style={{ maxWidth: 300 }}
-          maxLength={32}
-          enterButton="搜索"
-          onSearch={(value) => onChange({ q: value.trim() || undefined })}
-        />
+        <SearchBox value={filters.q} onSearch={(q) => onChange({ q })} placeholder="姓名/拼音/首字母/手机尾号" label="快速搜索客户" maxLength={32} maxWidth={300} />
         {!isPhone && mainFilters}
         <Badge count={moreCount} size="small">
           <Button icon={<FilterOutlined />} onClick={() => setExpanded((value) => !value)} aria-expanded={expanded}>

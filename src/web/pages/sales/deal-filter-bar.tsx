@@ -1,9 +1,10 @@
 import { ClearOutlined } from '@ant-design/icons';
-import { Button, Input } from 'antd';
+import { Button } from 'antd';
 import { DEAL_STAGE_LABELS, DEAL_STAGES, DEAL_STATUS_LABELS, DEAL_STATUSES } from '../../../common/sales.ts';
 import type { DealFilterKey, DealFilters } from '../../data/hooks/sales.ts';
 import { ConsultantFilter, ProjectFilter } from '../../components/scope-filters.tsx';
 import { FilterSelect } from '../../components/filter-select.tsx';
+import { SearchBox } from '../../components/search-box.tsx';
 
 const STAGE_OPTIONS = DEAL_STAGES.map((value) => ({ value, label: DEAL_STAGE_LABELS[value] }));
 const STATUS_OPTIONS = DEAL_STATUSES.map((value) => ({ value, label: DEAL_STATUS_LABELS[value] }));
@@ -26,16 +27,7 @@ export function DealFilterBar({ filters, showConsultant, onChange, onClear }: De
 
   return (
     <div className="toolbar">
-      <Input.Search
-        key={`q:${filters.q ?? ''}`}
-        allowClear
-        defaultValue={filters.q}
-        placeholder="客户姓名或房号"
-        aria-label="搜索成交"
-        style={{ maxWidth: 240 }}
-        maxLength={32}
-        onSearch={(value) => onChange({ q: value.trim() || undefined })}
-      />
+      <SearchBox value={filters.q} onSearch={(q) => onChange({ q })} placeholder="客户姓名或房号" label="搜索成交" maxLength={32} maxWidth={240} />
       <ProjectFilter value={filters.projectId} onChange={pick('projectId')} />
       {showConsultant && <ConsultantFilter value={filters.consultantId} onChange={pick('consultantId')} />}
       <FilterSelect label="阶段" value={filters.stage} options={STAGE_OPTIONS} onChange={pick('stage')} />
