@@ -89,6 +89,29 @@ describe.each(dbKinds())('read caches on %s', (kind) => {
     expect((await t.call('GET', '/api/v1/group', { cookie })).statusCode).toBe(200);
   });
 
+  it('caches an API token principal until the token changes, still recording its use once a minute', async () => {
+    const created = await t.call('POST', '/api/v1/api-tokens', { cookie: admin, body: { name: '缓存测试', role: 'executive' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const { token, id } = created.json();
+    const bearer = { authorization: `Bearer ${token}` };
+    const lastUsed = async () => String((await t.database.executeSql('SELECT last_used_at FROM api_tokens WHERE id = $1', [id])).rows[0].last_used_at);
+    const group = async () => (await t.call('GET', '/api/v1/group', { headers: bearer })).statusCode;
+    expect(await group()).toBe(200);
+    const first = await lastUsed();
+    t.clock.advance(30_000);
+    expect(await group()).toBe(200);
+    expect(await lastUsed()).toBe(first); // within the minute: no write
+    t.clock.advance(31_000);
+    expect(await group()).toBe(200);
+    expect(await lastUsed()).not.toBe(first);
+
+    await silently(t.database, `UPDATE api_tokens SET revoked_at = now() WHERE id = '${id}'`);
+    expect(await group()).toBe(200); // the cached principal
+    // Changing the token's role (any writer) ends the cached principal: the database says revoked.
+    await t.database.executeSql(`UPDATE api_tokens SET role = 'marketing' WHERE id = $1`, [id]);
+    expect(await group()).toBe(401);
+  });
+
   it('does not cache an unknown or expired session', async () => {
     const size = t.app.caches.principals.size;
     for (const guess of ['nope', 'x'.repeat(43), 'also-nope']) {

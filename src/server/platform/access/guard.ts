@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../../db/client.ts';
 import type { AppCaches } from '../cache/app-caches.ts';
 import { AppError } from '../errors/app-error.ts';
-import { principalForSession, principalForToken } from '../auth/principal-store.ts';
+import { noteTokenUse, principalForSession, principalForToken } from '../auth/principal-store.ts';
 import { SESSION_COOKIE, touchSession } from '../auth/sessions.ts';
 import { API_TOKEN_PREFIX, hashSecret } from '../auth/tokens.ts';
 import { can, type Access, type Principal } from './principal.ts';
@@ -37,12 +37,19 @@ async function authenticate(request: FastifyRequest, opts: GuardOptions): Promis
   if (auth?.startsWith('Bearer ')) {
     const token = auth.slice(7).trim();
     if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-    return principalForToken(opts.database, hashSecret(token), now);
+    const tokenHash = hashSecret(token);
+    const { tokens } = opts.caches;
+    const found = tokens.get(tokenHash, now) ?? (await tokens.load(tokenHash, now, () => principalForToken(opts.database, tokenHash)));
+    if (!found) return null;
+    await noteTokenUse(opts.database, found, now);
+    const { lastUsedAt: _l, ...principal } = found;
+    return principal;
   }
   const secret = request.cookies[SESSION_COOKIE];
   if (!secret) return null;
   const sessionId = hashSecret(secret);
-  // Cached per session until the session, its user or the user's projects change (or it expires).
+  // Cached per session (and above per token) until the session or token, its user or the user's
+  // projects change (or it expires).
   const { principals } = opts.caches;
   const found = principals.get(sessionId, now) ?? (await principals.load(sessionId, now, () => principalForSession(opts.database, sessionId, now)));
   if (!found) return null;

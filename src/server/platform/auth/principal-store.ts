@@ -50,15 +50,20 @@ export async function principalForSession(database: Database, sessionId: string,
   return { ...toPrincipal(r, 'user'), sessionId, expiresAt: new Date(r.expires_at) };
 }
 
+export type TokenPrincipal = Principal & { tokenId: string; lastUsedAt: number };
+
 // An API token acts with its own role inside its owner's organisation and data scope.
-export async function principalForToken(database: Database, tokenHash: string, now: Date): Promise<Principal | null> {
+export async function principalForToken(database: Database, tokenHash: string): Promise<TokenPrincipal | null> {
   const { rows } = await database.executePrepared('principal_for_token', TOKEN_SQL, [tokenHash]);
   const r = rows[0] as PrincipalRow | undefined;
   if (!r) return null;
-  // Record use at most once a minute per token, so integrations do not write on every call.
-  const last = r.last_used_at ? new Date(r.last_used_at).getTime() : 0;
-  if (now.getTime() - last > 60_000) {
-    await database.executeSql('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [now.toISOString(), r.token_id]);
-  }
-  return { ...toPrincipal(r, 'token'), tokenId: r.token_id };
+  return { ...toPrincipal(r, 'token'), tokenId: r.token_id!, lastUsedAt: r.last_used_at ? new Date(r.last_used_at).getTime() : 0 };
+}
+
+// Records use at most once a minute per token, so integrations do not write on every call. The
+// principal (cached or not) remembers the last recorded use.
+export async function noteTokenUse(database: Database, p: TokenPrincipal, now: Date) {
+  if (now.getTime() - p.lastUsedAt <= 60_000) return;
+  p.lastUsedAt = now.getTime();
+  await database.executeSql('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [now.toISOString(), p.tokenId]);
 }

@@ -1,17 +1,20 @@
 import type { Database } from '../../db/client.ts';
 import type { Unsubscribe } from '../../db/notifications.ts';
 import type { Principal } from '../access/principal.ts';
+import type { TokenPrincipal } from '../auth/principal-store.ts';
 import { createInvalidation, createReadCache, type Invalidation, type ReadCache } from './read-cache.ts';
 
 export type SessionPrincipal = Principal & { expiresAt: Date };
 
-// The caches one app instance keeps. `auth` is invalidated by changes to sessions, users and
-// their project assignments; `org` by changes to the group, companies and projects (triggers
-// in migration 0021).
+// The caches one app instance keeps. `auth` is invalidated by changes to sessions, API tokens,
+// users and their project assignments; `org` by changes to the group, companies and projects
+// (triggers in migrations 0021 and 0023).
 export type AppCaches = {
   invalidation: Invalidation;
   // Session principals by session id (the SHA-256 of the cookie secret, as stored).
   principals: ReadCache<SessionPrincipal>;
+  // API-token principals by token hash.
+  tokens: ReadCache<TokenPrincipal>;
   // Serialised organisation reads (UTF-8 JSON) by scope and request URL.
   org: ReadCache<Buffer>;
 };
@@ -21,6 +24,7 @@ export function createAppCaches(): AppCaches {
   return {
     invalidation,
     principals: createReadCache<SessionPrincipal>(invalidation, { topic: 'auth', maxEntries: 10_000, maxAgeMs: 60_000, usableAt: (p, now) => p.expiresAt > now }),
+    tokens: createReadCache<TokenPrincipal>(invalidation, { topic: 'auth', maxEntries: 1_000, maxAgeMs: 60_000 }),
     org: createReadCache(invalidation, { topic: 'org', maxEntries: 2_000, maxAgeMs: 60_000 }),
   };
 }
