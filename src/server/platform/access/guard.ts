@@ -31,25 +31,21 @@ function checkOrigin(request: FastifyRequest) {
   if (host !== request.headers.host) throw new AppError('CSRF_REJECTED', '跨站请求已被拒绝');
 }
 
-async function authenticate(request: FastifyRequest, opts: GuardOptions): Promise<Principal | null> {
-  const now = opts.clock.now();
-  const auth = request.headers.authorization;
-  if (auth?.startsWith('Bearer ')) {
-    const token = auth.slice(7).trim();
-    if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-    const tokenHash = hashSecret(token);
-    const { tokens } = opts.caches;
-    const found = tokens.get(tokenHash, now) ?? (await tokens.load(tokenHash, now, () => principalForToken(opts.database, tokenHash)));
-    if (!found) return null;
-    await noteTokenUse(opts.database, found, now);
-    const { lastUsedAt: _l, ...principal } = found;
-    return principal;
-  }
-  const secret = request.cookies[SESSION_COOKIE];
-  if (!secret) return null;
+// Principals come from the read caches while their session or token, user and the user's
+// projects are unchanged (platform/cache), else from the database.
+async function tokenPrincipal(token: string, opts: GuardOptions, now: Date): Promise<Principal | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const tokenHash = hashSecret(token);
+  const { tokens } = opts.caches;
+  const found = tokens.get(tokenHash, now) ?? (await tokens.load(tokenHash, now, () => principalForToken(opts.database, tokenHash)));
+  if (!found) return null;
+  await noteTokenUse(opts.database, found, now);
+  const { lastUsedAt: _l, ...principal } = found;
+  return principal;
+}
+
+async function sessionPrincipal(request: FastifyRequest, secret: string, opts: GuardOptions, now: Date): Promise<Principal | null> {
   const sessionId = hashSecret(secret);
-  // Cached per session (and above per token) until the session or token, its user or the user's
-  // projects change (or it expires).
   const { principals } = opts.caches;
   const found = principals.get(sessionId, now) ?? (await principals.load(sessionId, now, () => principalForSession(opts.database, sessionId, now)));
   if (!found) return null;
@@ -58,6 +54,13 @@ async function authenticate(request: FastifyRequest, opts: GuardOptions): Promis
   const extended = await touchSession(opts.database.db, sessionId, expiresAt, now, opts.sessionTtlMs);
   if (extended) request.sessionCookieRefresh = { secret, expiresAt: extended };
   return principal;
+}
+
+function authenticate(request: FastifyRequest, opts: GuardOptions): Promise<Principal | null> | null {
+  const auth = request.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return tokenPrincipal(auth.slice(7).trim(), opts, opts.clock.now());
+  const secret = request.cookies[SESSION_COOKIE];
+  return secret ? sessionPrincipal(request, secret, opts, opts.clock.now()) : null;
 }
 
 // Runs before body parsing: an unauthenticated or unauthorised request is refused before any
