@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 export type LoadSpec = { label: string; path: string; headers?: Record<string, string>; connections: number; seconds: number };
@@ -25,9 +27,9 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[rank];
 }
 
-// One autocannon run. Latencies are taken from every 2xx response's own hrtime duration
-// (autocannon's built-in histogram rounds to whole milliseconds and has no p95).
-export function runLoad(baseUrl: string, spec: LoadSpec): Promise<LoadResult> {
+// One autocannon run in this process. Latencies are taken from every 2xx response's own hrtime
+// duration (autocannon's built-in histogram rounds to whole milliseconds and has no p95).
+export function runLoadHere(baseUrl: string, spec: LoadSpec): Promise<LoadResult> {
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -57,6 +59,28 @@ export function runLoad(baseUrl: string, spec: LoadSpec): Promise<LoadResult> {
     );
     instance.on('response', (_client: autocannon.Client, statusCode: number, _bytes: number, ms: number) => {
       if (statusCode >= 200 && statusCode < 300) latencies.push(ms);
+    });
+  });
+}
+
+const WORKER = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
+
+// One autocannon run in a fresh child process: the load generator then shares nothing with the
+// bench harness (its heap, its garbage collections, a PGlite it opened), which would otherwise
+// show up in the measured latencies.
+export function runLoad(baseUrl: string, spec: LoadSpec): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, JSON.stringify({ baseUrl, spec })], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`load worker exited with ${code}`));
+      try {
+        resolve(JSON.parse(out) as LoadResult);
+      } catch (e) {
+        reject(e as Error);
+      }
     });
   });
 }
