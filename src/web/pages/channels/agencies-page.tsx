@@ -2,7 +2,6 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSession } from '../../auth/session.tsx';
-import { LeanSelect } from '../../components/lean-select.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
 import { PagedCards } from '../../components/paged-cards.tsx';
@@ -16,6 +15,7 @@ import { AgencyFormModal } from './agency-form-modal.tsx';
 import { AGENCY_STATUS_OPTIONS } from './channel-options.ts';
 import { useAgencyFilters } from './use-agency-filters.ts';
 import { SearchBox } from '../../components/search-box.tsx';
+import { FilterSelect } from '../../components/filter-select.tsx';
 
 /** 「渠道机构」: the agencies brokers work for, what they brought in a period, and their brokers. */
 export function AgenciesPage() {
@@ -48,15 +48,7 @@ export function AgenciesPage() {
       <Card>
         <div className="toolbar">
           <SearchBox value={filters.q} onSearch={(q) => change({ q })} placeholder="搜索机构名称" label="搜索机构" maxLength={64} maxWidth={260} />
-          <LeanSelect<string>
-            allowClear
-            placeholder="全部状态"
-            aria-label="按状态筛选"
-            style={{ minWidth: 130 }}
-            value={filters.status}
-            options={AGENCY_STATUS_OPTIONS}
-            onChange={(value: string | undefined) => change({ status: value })}
-          />
+          <FilterSelect<string> label="状态" minWidth={130} value={filters.status} options={AGENCY_STATUS_OPTIONS} onChange={(value: string | undefined) => change({ status: value })} />
           <PeriodPicker value={period} onChange={setPeriod} />
         </div>
         {isPhone ? (
