@@ -5,7 +5,7 @@
 //       exists, beside the equivalent SQL (company_id = $1 ORDER BY filed_at DESC, id DESC LIMIT 20);
 //   (b) the dashboard GET /api/v1/complaint-dashboard for their company and the current year,
 //       beside the very statements the service sends, replayed on node-postgres;
-// and then hands over to benchSeverityJob, the hook for the severity re-evaluation job.
+// and then times the whole scheduled complaint job (benchSeverityJob: runComplaintSla).
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -177,24 +177,25 @@ async function explainStatements(database: Database, statements: Statement[]): P
 }
 
 // ---------------------------------------------------------------------------------------------
-// Hook: the severity re-evaluation job (written in src/server/modules/complaints/severity-job.ts
-// by the complaints services). Target: < 30 s over 100,000 open complaints. Runs only when that
-// file exists and exports reevaluateOpenComplaintSeverity(db, now); otherwise prints a note.
+// The scheduled complaint job as it runs every 5 minutes (runComplaintSla in
+// src/server/modules/complaints/sla-job.ts): time-based severity re-evaluation, then escalation
+// of what is below its required level, then SLA warnings. Target: < 30 s over 100,000 open
+// complaints. Runs only when that file exists and exports runComplaintSla(db, now).
 // Before timing it, enough of the newest closed complaints are reopened (status in_progress,
 // resolution cleared) to have SEVERITY_JOB_OPEN open complaints.
 const SEVERITY_JOB_OPEN = num('BENCH_SEVERITY_OPEN', 100_000);
-const SEVERITY_JOB_FILE = join(REPO_ROOT, 'src/server/modules/complaints/severity-job.ts');
+const SEVERITY_JOB_FILE = join(REPO_ROOT, 'src/server/modules/complaints/sla-job.ts');
 
 export async function benchSeverityJob(database: Database, now: Date, say: (m: string) => void = log): Promise<SeverityRun> {
   if (!existsSync(SEVERITY_JOB_FILE)) {
-    const note = 'src/server/modules/complaints/severity-job.ts does not exist yet: severity re-evaluation job not measured';
+    const note = 'src/server/modules/complaints/sla-job.ts does not exist yet: scheduled complaint job not measured';
     say(note);
     return { status: 'skipped', note };
   }
   const mod = (await import(pathToFileURL(SEVERITY_JOB_FILE).href)) as Record<string, unknown>;
-  const job = mod.reevaluateOpenComplaintSeverity;
+  const job = mod.runComplaintSla;
   if (typeof job !== 'function') {
-    const note = 'severity-job.ts does not export reevaluateOpenComplaintSeverity: severity re-evaluation job not measured';
+    const note = 'sla-job.ts does not export runComplaintSla: scheduled complaint job not measured';
     say(note);
     return { status: 'skipped', note };
   }
@@ -209,18 +210,18 @@ export async function benchSeverityJob(database: Database, now: Date, say: (m: s
     await database.executeSql('VACUUM ANALYZE complaints');
   }
   const { rows: [{ n }] } = await database.executeSql(`SELECT count(*)::int AS n FROM complaints WHERE status <> 'closed'`);
-  say(`severity job over ${n} open complaints…`);
+  say(`scheduled complaint job (severity, escalation, SLA warnings) over ${n} open complaints…`);
   let outcome: [unknown, number];
   try {
     outcome = await timed(() => (job as (db: Db, at: Date) => Promise<unknown>)(database.db, now));
   } catch (e) {
     const cause = e instanceof Error ? ((e.cause instanceof Error ? e.cause.message : '') || e.message.split('\n')[0]) : String(e);
-    const note = `reevaluateOpenComplaintSeverity(db, now) failed: ${cause.slice(0, 200)}`;
+    const note = `runComplaintSla(db, now) failed: ${cause.slice(0, 200)}`;
     say(note);
     return { status: 'skipped', note };
   }
   const [result, ms] = outcome;
-  say(`severity job: ${(ms / 1000).toFixed(1)} s`);
+  say(`scheduled complaint job: ${(ms / 1000).toFixed(1)} s (${JSON.stringify(result ?? null)})`);
   return { status: 'ran', open: Number(n), seconds: ms / 1000, result: JSON.stringify(result ?? null).slice(0, 200) };
 }
 

@@ -5,7 +5,8 @@
 // Foundation: for PGlite (always) and PostgreSQL (when one is
 // reachable), start the real server in a child process, log in as the demo admin, grow the
 // demo world to a realistic project list, and load an authenticated GET /api/v1/projects next
-// to the bare health route of the same server. Writes its section of BENCHMARKS.md.
+// to the bare route of the same server (GET /api/ping: no database, no session). Writes its
+// section of BENCHMARKS.md.
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -34,7 +35,7 @@ const TARGET_P95_MS = 10;
 const SWEEP = (process.env.BENCH_SWEEP ?? '5,10,20').split(',').map(Number).filter((n) => n > 0 && n !== CONNECTIONS);
 
 type Route = { label: string; path: string; authenticated: boolean };
-const BARE: Route = { label: 'bare', path: '/api/health', authenticated: false };
+const BARE: Route = { label: 'bare', path: '/api/ping', authenticated: false };
 const GUARD: Route = { label: 'authenticated, trivial', path: '/api/v1/group', authenticated: true };
 const PROJECT_LIST: Route = { label: 'authenticated', path: '/api/v1/projects?limit=20', authenticated: true };
 const ROUTES = [BARE, GUARD, PROJECT_LIST];
@@ -138,8 +139,8 @@ function section(runs: DbRun[], skippedPostgres: boolean, load: number[]): strin
     'target is judged on the median p95 of those runs, since throughput on this shared machine varies from run to run). Latency percentiles are computed',
     "from every 2xx response's own duration; req/s is autocannon's mean per second. Every run must answer only 2xx.",
     '',
-    `- **bare** \`GET ${BARE.path}\`: public, no authentication. The server has no route that touches nothing; this one`,
-    '  does one `SELECT 1` (on PostgreSQL one pool round trip; on PGlite one in-process query).',
+    `- **bare** \`GET ${BARE.path}\`: public, no authentication, no database (\`/api/health\`, by contrast, runs \`SELECT 1\`):`,
+    '  the cost of the HTTP stack, routing, the access hook and serialisation — the floor under every other route.',
     `- **authenticated, trivial** \`GET ${GUARD.path}\`: the guard (session → principal) and the group row — the cost of`,
     '  authentication itself.',
     `- **authenticated** \`GET ${PROJECT_LIST.path}\` with the demo admin's \`keyuan_session\` cookie (group scope): the`,
@@ -157,7 +158,10 @@ function section(runs: DbRun[], skippedPostgres: boolean, load: number[]): strin
     const bare = find(r, BARE, CONNECTIONS)!;
     const auth = find(r, PROJECT_LIST, CONNECTIONS)!;
     lines.push(`### ${r.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}`, '', `${r.version}. World: ${r.world.projects} projects, ${r.world.buildings} buildings, ${r.world.units} units.`, '');
-    lines.push(resultTable(r.results), '', `${ratioLine(auth, bare)} (${CONNECTIONS} connections)`, '');
+    const cold = find(r, UNCACHED[1], CONNECTIONS);
+    lines.push(resultTable(r.results), '', `${ratioLine(auth, bare, 'Authenticated (read caches on)')} (${CONNECTIONS} connections)`);
+    if (cold) lines.push('', `${ratioLine(cold, bare, 'Authenticated, uncached (KEYUAN_READ_CACHE=0)')} (${CONNECTIONS} connections)`);
+    lines.push('');
     if (r.kind === 'postgres') {
       const runsOfTarget = [auth, ...r.results.filter((x) => x.label === REPEAT.label)];
       const median = runsOfTarget.map((x) => x.p95).sort((a, b) => a - b)[Math.floor(runsOfTarget.length / 2)];
@@ -170,7 +174,6 @@ function section(runs: DbRun[], skippedPostgres: boolean, load: number[]): strin
         `the bare route of the same server reached ${Math.round(bare.reqPerSec)} req/s (p95 ${bare.p95.toFixed(2)} ms) on this machine.`,
         '',
       );
-      const cold = find(r, UNCACHED[1], CONNECTIONS);
       if (cold) {
         lines.push(
           `Without the read caches the same read reached p95 ${cold.p95.toFixed(2)} ms at ${Math.round(cold.reqPerSec)} req/s: two database round trips per request`,

@@ -28,8 +28,8 @@ export function resultTable(rows: LoadResult[]): string {
   return [head, sep, ...body].join('\n');
 }
 
-export function ratioLine(auth: LoadResult, bare: LoadResult): string {
-  return `Authenticated / bare: p50 ${ratio(auth.p50, bare.p50)}, p95 ${ratio(auth.p95, bare.p95)}, p99 ${ratio(auth.p99, bare.p99)}, req/s ${ratio(auth.reqPerSec, bare.reqPerSec)}.`;
+export function ratioLine(auth: LoadResult, bare: LoadResult, label = 'Authenticated'): string {
+  return `${label} / bare: p50 ${ratio(auth.p50, bare.p50)}, p95 ${ratio(auth.p95, bare.p95)}, p99 ${ratio(auth.p99, bare.p99)}, req/s ${ratio(auth.reqPerSec, bare.reqPerSec)}.`;
 }
 
 const HEADER = `# Benchmarks

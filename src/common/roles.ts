@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'customers.import',
   'customers.export',
   'customers.rights', // personal-data requests: export everything held, erase
+  'customers.tags', // the group's customer tag catalogue (标签库)
   'complaints.read', // complaints in scope, the case library, early-warning alerts
   'complaints.write', // record complaints and work them through the eight steps
   'complaints.manage', // assign and escalate, link issues, group complaints, SLA settings
@@ -25,7 +26,8 @@ export const PERMISSIONS = [
   'channels.register', // a broker registers (报备) prospects and appeals
   'channels.read', // registrations of the caller's projects
   'channels.confirm', // the sales office confirms a registered prospect's visit (到访确认)
-  'channels.manage', // protection windows, commission rules, appeal decisions
+  'channels.manage', // protection windows, commission rules, agencies, reading appeals
+  'channels.decide', // a manager decides brokers' appeals (申诉裁决), overruling another broker's claim
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,6 +46,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'customers.import': '导入客户',
   'customers.export': '导出客户',
   'customers.rights': '个人信息导出与删除',
+  'customers.tags': '维护客户标签库',
   'complaints.read': '查看投诉与案例',
   'complaints.write': '受理与处理投诉',
   'complaints.manage': '分派投诉、群诉与时限设置',
@@ -53,7 +56,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'channels.register': '渠道报备与申诉',
   'channels.read': '查看渠道报备',
   'channels.confirm': '确认报备客户到访',
-  'channels.manage': '渠道规则与申诉裁决',
+  'channels.manage': '渠道规则与申诉查看',
+  'channels.decide': '裁决报备申诉',
 };
 
 export const ROLES = [
@@ -86,16 +90,16 @@ export const ROLE_LABELS: Record<Role, string> = {
 // Least privilege: each role holds only what its work needs. Later modules add their own
 // permissions here (complaints, customers, …) and grant them per role.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  group_cr: ['org.read', 'users.read', 'audit.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights', 'complaints.read', 'complaints.write', 'complaints.manage', 'complaints.reports', 'sales.read'],
-  company_cr_manager: ['org.read', 'users.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights', 'complaints.read', 'complaints.write', 'complaints.manage', 'complaints.reports', 'sales.read'],
-  sales_manager: ['org.read', 'users.read', 'customers.read', 'customers.write', 'customers.assign', 'customers.pool', 'customers.reveal', 'customers.import', 'customers.export', 'complaints.read', 'complaints.write', 'sales.read', 'sales.write', 'channels.read', 'channels.confirm', 'channels.manage'],
+  group_cr: ['org.read', 'users.read', 'audit.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights', 'customers.tags', 'complaints.read', 'complaints.write', 'complaints.manage', 'complaints.reports', 'sales.read'],
+  company_cr_manager: ['org.read', 'users.read', 'customers.read', 'customers.reveal', 'customers.export', 'customers.rights', 'customers.tags', 'complaints.read', 'complaints.write', 'complaints.manage', 'complaints.reports', 'sales.read'],
+  sales_manager: ['org.read', 'users.read', 'customers.read', 'customers.write', 'customers.assign', 'customers.pool', 'customers.reveal', 'customers.import', 'customers.export', 'complaints.read', 'complaints.write', 'sales.read', 'sales.write', 'channels.read', 'channels.confirm', 'channels.manage', 'channels.decide'],
   sales_consultant: ['org.read', 'customers.read', 'customers.write', 'customers.pool', 'complaints.read', 'complaints.write', 'sales.read', 'sales.write', 'channels.read', 'channels.confirm'],
   marketing: ['org.read', 'customers.read', 'customers.import', 'customers.export', 'sales.read', 'channels.read', 'channels.manage'],
   engineering: ['org.read', 'complaints.read', 'complaints.write'],
   property: ['org.read', 'complaints.read', 'complaints.write'],
   channel_broker: ['channels.register'],
   executive: ['org.read', 'users.read', 'customers.read', 'complaints.read', 'complaints.reports', 'sales.read', 'channels.read'],
-  system_admin: ['org.read', 'org.manage', 'users.read', 'users.manage', 'tokens.manage', 'audit.read'],
+  system_admin: ['org.read', 'org.manage', 'users.read', 'users.manage', 'tokens.manage', 'audit.read', 'customers.tags'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -12,6 +12,7 @@ import type { Database } from './db/client.ts';
 import { registerComplaintReportRoutes } from './modules/complaints/report-routes.ts';
 import { registerBoardRoutes } from './modules/customers/board-routes.ts';
 import { registerCustomerRoutes } from './modules/customers/routes.ts';
+import { registerCustomerTagRoutes } from './modules/customers/tags-routes.ts';
 import { registerCustomerImportExportRoutes } from './modules/customers/import/routes.ts';
 import { registerComplaintLibraryRoutes } from './modules/complaints/library-routes.ts';
 import { registerPublicComplaintRoutes } from './modules/complaints/public-routes.ts';
@@ -89,6 +90,12 @@ export async function buildApp(opts: BuildAppOptions) {
       return { status: 'ok' as const, database: opts.database.kind };
     },
   });
+  // A route that touches nothing (no database, no session): the benchmarks' baseline.
+  app.get('/api/ping', {
+    config: { access: 'public' },
+    schema: { tags: ['platform'], summary: '存活探测（不访问数据库）', response: { 200: z.object({ status: z.literal('ok') }) } },
+    handler: () => ({ status: 'ok' as const }),
+  });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   registerAuthRoutes(app, deps);
   registerTokenRoutes(app, deps);
@@ -96,6 +103,7 @@ export async function buildApp(opts: BuildAppOptions) {
   registerOrgRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerCustomerRoutes(app, deps);
+  registerCustomerTagRoutes(app, deps);
   registerBoardRoutes(app, deps);
   registerCustomerImportExportRoutes(app, deps);
   registerComplaintRoutes(app, deps);

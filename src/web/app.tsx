@@ -20,6 +20,7 @@ const MyBoardPage = lazyPage(() => import('./pages/customers/my-board-page.tsx')
 const TeamBoardPage = lazyPage(() => import('./pages/customers/team-board-page.tsx'), 'TeamBoardPage');
 const PoolPage = lazyPage(() => import('./pages/customers/pool-page.tsx'), 'PoolPage');
 const ImportPage = lazyPage(() => import('./pages/customers/import-page.tsx'), 'ImportPage');
+const TagCataloguePage = lazyPage(() => import('./pages/customers/tag-catalogue-page.tsx'), 'TagCataloguePage');
 const ComplaintListPage = lazyPage(() => import('./pages/complaints/complaint-list-page.tsx'), 'ComplaintListPage');
 const ComplaintCreatePage = lazyPage(() => import('./pages/complaints/complaint-create-page.tsx'), 'ComplaintCreatePage');
 const ComplaintDetailPage = lazyPage(() => import('./pages/complaints/complaint-detail-page.tsx'), 'ComplaintDetailPage');
@@ -104,6 +105,7 @@ export const router = createBrowserRouter([
           { path: 'customers/team-board', element: guarded('customers.assign', TeamBoardPage) },
           { path: 'customers/pool', element: guarded('customers.pool', PoolPage) },
           { path: 'customers/import', element: guarded('customers.import', ImportPage) },
+          { path: 'customers/tags', element: guarded('customers.tags', TagCataloguePage) },
           { path: 'customers/:id', element: guarded('customers.read', CustomerDetailPage) },
           { path: 'sales/board', element: guarded('sales.read', SalesBoardPage) },
           { path: 'sales/deals', element: guarded('sales.read', DealsPage) },

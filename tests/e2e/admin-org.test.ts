@@ -67,4 +67,21 @@ describe('administrator builds a project and finds it in the audit log', () => {
     await page.waitForURL(/\/login/);
     await page.context().close();
   });
+
+  it('renames the group from the organisation page', async () => {
+    const page = await newPage(e2e);
+    await loginAs(e2e, page, 'admin');
+    await page.getByRole('menuitem', { name: '组织与房源' }).click();
+    await page.getByText('测试集团', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '修改名称' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('集团名称').fill('华东置业集团');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByText('集团名称已保存').waitFor();
+    await page.getByText('华东置业集团', { exact: true }).waitFor();
+    // Stored: a reload still shows the new name.
+    await page.reload();
+    await page.getByText('华东置业集团', { exact: true }).waitFor();
+    await page.context().close();
+  });
 });

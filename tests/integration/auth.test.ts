@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTE, HOUR } from '../../src/server/platform/clock.ts';
 import { auditLogs } from '../../src/server/platform/audit/tables.ts';
-import { sessions } from '../../src/server/platform/auth/tables.ts';
+import { loginFailures, sessions } from '../../src/server/platform/auth/tables.ts';
+import { seedUser } from '../../src/server/seed/factories.ts';
 import { users } from '../../src/server/modules/users/tables.ts';
 import { createTestApp, type TestApp } from '../fixtures/test-app.ts';
 import { dbKinds } from '../fixtures/test-db.ts';
@@ -60,6 +61,26 @@ describe.each(dbKinds())('auth on %s', (kind) => {
     expect((await attempt(TEST_PASSWORD)).statusCode).toBe(429);
     t.clock.advance(MINUTE + 1000);
     expect((await attempt(TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('counts at most 5 failures when wrong passwords arrive in parallel, then refuses even the right one', async () => {
+    const target = await seedUser(t.database.db, { username: 'parallel', displayName: '并发目标', password: TEST_PASSWORD, role: 'marketing', companyId: t.world.companyA.id }, t.clock.now());
+    // Typed in mixed case: attempts are serialised on the normalised username.
+    const attempts = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => t.call('POST', '/api/v1/auth/login', { body: { username: i % 2 ? 'Parallel' : 'parallel', password: `wrong-password${i}` } })),
+    );
+    const statuses = attempts.map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    const failures = await t.database.db.select().from(loginFailures).where(eq(loginFailures.username, 'parallel'));
+    expect(failures).toHaveLength(5);
+    const right = await t.call('POST', '/api/v1/auth/login', { body: { username: 'parallel', password: TEST_PASSWORD } });
+    expect(right.statusCode).toBe(429);
+    expect(right.json().code).toBe('TOO_MANY_ATTEMPTS');
+    const [row] = await t.database.db.select().from(users).where(eq(users.id, target.id));
+    expect(row.lockedUntil?.toISOString()).toBe(new Date(t.clock.now().getTime() + 15 * MINUTE).toISOString());
+    const audited = await t.database.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'login.failure'), like(auditLogs.entityLabel, 'parallel%')));
+    expect(audited).toHaveLength(11); // 5 wrong passwords, 5 + 1 refused while locked
+    expect(audited.filter((a) => a.entityLabel === 'parallel（账号已锁定）')).toHaveLength(6);
   });
 
   it('does not lock for 5 failures spread over more than 15 minutes', async () => {

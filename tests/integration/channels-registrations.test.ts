@@ -126,9 +126,10 @@ describe.each(dbKinds())('broker registrations on %s', (kind) => {
     const pending = await t.call('GET', '/api/v1/registration-appeals?status=pending', { cookie: await as('salesmgr') });
     expect(pending.json().items.map((a: { id: string }) => a.id)).toEqual([appeal.json().id]);
     expect((await t.call('GET', '/api/v1/registration-appeals', { cookie: await as('consultant') })).statusCode).toBe(403);
-    // Upholding it now would make two live claims on 金女士 (broker registered her after expiry).
-    const clash = await t.call('POST', `/api/v1/registration-appeals/${appeal.json().id}/decide`, { cookie: await as('salesmgr'), body: { approve: true, note: '情况属实' } });
-    expect(clash.statusCode).toBe(409);
+    // Upholding it would overrule broker's later registration of 金女士: the manager must say why.
+    const noReason = await t.call('POST', `/api/v1/registration-appeals/${appeal.json().id}/decide`, { cookie: await as('salesmgr'), body: { approve: true, note: '' } });
+    expect(noReason.statusCode).toBe(400);
+    expect((noReason.json() as Problem).errors?.map((e) => e.field)).toEqual(['note']);
     const decided = await t.call('POST', `/api/v1/registration-appeals/${appeal.json().id}/decide`, { cookie: await as('salesmgr'), body: { approve: false, note: '客户已由他人重新报备' } });
     expect(decided.statusCode, decided.body).toBe(200);
     expect(decided.json()).toMatchObject({ status: 'rejected', registration: { status: 'expired' } });

@@ -9,7 +9,7 @@ import { dbKinds } from '../fixtures/test-db.ts';
 import { TEST_PASSWORD } from '../fixtures/world.ts';
 
 type FieldError = { field: string; message: string };
-type Existing = { customerId: string; name: string; mobile: string; interests: { projectId: string; projectName: string; ownerName: string | null; stage: string }[] };
+type Existing = { customerId: string; name: string; mobile: string; interests: { projectId: string | null; projectName: string | null; ownerName: string | null; stage: string | null; masked: boolean; visible: boolean }[] };
 type Problem = { code: string; detail: string; errors?: FieldError[]; existing?: Existing };
 
 // Recording a customer: derived search keys, the first project interest and its follow-up date,
@@ -96,7 +96,8 @@ describe.each(dbKinds())('creating customers on %s', (kind) => {
     const stored = await byMobile(mobile);
     expect(stored).toHaveLength(1);
     // The loser does not own the customer: the mobile is masked, owner and project named.
-    expect(loser.existing).toEqual({ customerId: stored[0].id, name: '李娜', mobile: '137****2222', interests: [{ projectId: t.world.a1.id, projectName: '西溪项目', ownerName: winnerName, stage: 'potential' }] });
+    // Same project, another consultant's prospect: named, but not openable by the loser.
+    expect(loser.existing).toEqual({ customerId: stored[0].id, name: '李娜', mobile: '137****2222', interests: [{ projectId: t.world.a1.id, projectName: '西溪项目', ownerName: winnerName, stage: 'potential', masked: false, visible: false }] });
     expect(await t.database.db.select().from(projectInterests).where(eq(projectInterests.customerId, stored[0].id))).toHaveLength(1);
   });
 
@@ -106,17 +107,34 @@ describe.each(dbKinds())('creating customers on %s', (kind) => {
     const p: Problem = other.json();
     expect(p.code).toBe('CUSTOMER_EXISTS');
     expect(p.existing).toMatchObject({ name: '张伟', mobile: '138****5678', interests: [{ projectName: '西溪项目', ownerName: 'consultant' }] });
+    expect(p.existing?.interests).toEqual([expect.objectContaining({ visible: false, masked: false })]);
+    // The consultant cannot open another consultant's customer: the record answers 404.
+    expect((await t.call('GET', `/api/v1/customers/${p.existing?.customerId}`, { cookie: await t.as('consultant2') })).statusCode).toBe(404);
     const own = await create('consultant');
     expect(own.statusCode).toBe(409);
-    expect((own.json() as Problem).existing?.mobile).toBe('13812345678');
+    expect((own.json() as Problem).existing).toMatchObject({ mobile: '13812345678', interests: [{ projectName: '西溪项目', visible: true, masked: false }] });
+    // Their manager (team scope) may open it, masked.
+    const manager = await create('salesmgr', { name: '张伟三' });
+    expect((manager.json() as Problem).existing).toMatchObject({ name: '张伟', mobile: '138****5678', interests: [{ projectName: '西溪项目', ownerName: 'consultant', visible: true }] });
     expect(await byMobile('13812345678')).toHaveLength(1);
+  });
+
+  it('tells a consultant of another project only that the customer is registered elsewhere, masked', async () => {
+    const dup = await create('a2cons', { projectId: t.world.a2.id, mobile: '13700002222', name: '李' });
+    expect(dup.statusCode).toBe(409);
+    const p: Problem = dup.json();
+    expect(p.code).toBe('CUSTOMER_EXISTS');
+    expect(p.existing).toEqual({ customerId: expect.any(String), name: '李*', mobile: '137****2222', interests: [{ projectId: null, projectName: null, ownerName: null, stage: null, masked: true, visible: false }] });
+    expect(p.detail).toBe('该手机号已登记：李*，另有 1 个您范围外的项目');
+    // No project, owner or customer name anywhere in the answer.
+    for (const secret of ['西溪项目', '李娜', 'consultant', '顾问二', t.world.a1.id]) expect(dup.body).not.toContain(secret);
   });
 
   it('registers an existing customer in another project once', async () => {
     const dup = await create('a2cons', { projectId: t.world.a2.id });
     expect(dup.statusCode).toBe(409);
     const existing = (dup.json() as Problem).existing!;
-    expect(existing.mobile).toBe('138****5678');
+    expect(existing).toMatchObject({ name: '张*', mobile: '138****5678', interests: [{ masked: true, visible: false }] });
     const cookie = await t.as('a2cons');
     const res = await t.call('POST', `/api/v1/customers/${existing.customerId}/interests`, { cookie, body: { projectId: t.world.a2.id, channel: 'hotline', grade: 'B' } });
     expect(res.statusCode, res.body).toBe(201);

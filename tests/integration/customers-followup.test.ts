@@ -11,7 +11,8 @@ import { TEST_PASSWORD } from '../fixtures/world.ts';
 type Page = { items: Prospect[]; nextCursor: string | null };
 type Problem = { code: string; errors?: { field: string; message: string }[] };
 type Entry = { kind: string; at: string; content: string; from: string | null; to: string | null; reason: string; interactionType: string | null };
-type Board = { today: Prospect[]; overdue: Prospect[]; newlyAssigned: Prospect[] };
+type Column = { items: Prospect[]; total: number; nextCursor: string | null };
+type Board = { today: Column; overdue: Column; newlyAssigned: Column };
 type TeamRow = { owner: { id: string; name: string }; total: number; today: number; overdue: number; newlyAssigned: number };
 
 // Follow-ups, stage and grade changes, the timeline, search and the due-date boards. The tests
@@ -182,7 +183,7 @@ describe.each(dbKinds())('following up prospects on %s', (kind) => {
       expect(res.statusCode, res.body).toBe(200);
       return res.json();
     };
-    const named = (rows: Prospect[]) => rows.map((p) => p.customer.name);
+    const named = (column: Column) => column.items.map((p) => p.customer.name);
     setClock('2026-11-25T02:00:00Z'); // 11-25 10:00 Shanghai
     let b = await board();
     expect(named(b.today)).toEqual(['刘洋']);
@@ -193,7 +194,21 @@ describe.each(dbKinds())('following up prospects on %s', (kind) => {
     expect(named(b.overdue)).toEqual(['张小红', '刘洋']);
     // Assigned in the last three days and never contacted.
     expect(named(b.newlyAssigned).sort()).toEqual(['吴一', '吴二', '吴三'].sort());
+    expect([b.today.total, b.overdue.total, b.newlyAssigned.total]).toEqual([3, 2, 3]);
     expect(named((await board('consultant2')).overdue)).toEqual(['周杰']);
+
+    // Totals are the column's, not the page's; the rest of a column pages on by cursor.
+    const first = await t.call('GET', '/api/v1/prospect-boards/mine?limit=2', { cookie: await as('consultant') });
+    const small: Board = first.json();
+    expect(named(small.today)).toEqual(['吴一', '吴二']);
+    expect(small.today.total).toBe(3);
+    expect(small.today.nextCursor).not.toBeNull();
+    const rest = await t.call('GET', `/api/v1/prospect-boards/mine/today?limit=2&cursor=${encodeURIComponent(small.today.nextCursor!)}`, { cookie: await as('consultant') });
+    expect(rest.statusCode, rest.body).toBe(200);
+    expect(rest.json()).toMatchObject({ total: 3, nextCursor: null });
+    expect(named(rest.json() as Column)).toEqual(['吴三']);
+    expect((await t.call('GET', '/api/v1/prospect-boards/mine/today?cursor=bm90LWEtY3Vyc29y', { cookie: await as('consultant') })).json().code).toBe('VALIDATION_FAILED');
+    expect((await t.call('GET', '/api/v1/prospect-boards/mine/someday', { cookie: await as('consultant') })).statusCode).toBe(400);
   });
 
   it('counts overdue prospects per consultant on the manager board', async () => {

@@ -135,7 +135,18 @@ describe.each(dbKinds())('prospect ownership on %s', (kind) => {
     const mine: Page = (await t.call('GET', '/api/v1/customers?limit=100', { cookie: await as('consultant3') })).json();
     expect(mine.items.every((p) => !p.customer.mobileMasked && p.owner?.id === consultant3.id)).toBe(true);
     const board = await t.call('GET', '/api/v1/prospect-boards/mine', { cookie: await as('consultant3') });
-    expect((board.json().newlyAssigned as Prospect[]).map((p) => p.customer.name).sort()).toEqual(['周一', '周二', '周三', '张三', '李四', '王五'].sort());
+    // Every handed-over prospect is new to its successor — 赵六 too, although the departing
+    // consultant had called them before the hand-over.
+    const newly = board.json().newlyAssigned as { items: Prospect[]; total: number };
+    expect(newly.items.map((p) => p.customer.name).sort()).toEqual(['周一', '周二', '周三', '张三', '李四', '王五', '赵六'].sort());
+    expect(newly.total).toBe(7);
+    const team = (await t.call('GET', '/api/v1/prospect-boards/team', { cookie: await as('salesmgr') })).json().rows as { owner: { id: string }; newlyAssigned: number }[];
+    expect(team.find((r) => r.owner.id === consultant3.id)?.newlyAssigned).toBe(7);
+    // Once the successor calls, the prospect is no longer new.
+    expect((await t.call('POST', `/api/v1/interests/${id('赵六')}/interactions`, { cookie: await as('consultant3'), body: { type: 'call_out', content: '交接后首次回访' } })).statusCode).toBe(201);
+    const after = (await t.call('GET', '/api/v1/prospect-boards/mine', { cookie: await as('consultant3') })).json().newlyAssigned as { items: Prospect[]; total: number };
+    expect(after.items.map((p) => p.customer.name)).not.toContain('赵六');
+    expect(after.total).toBe(6);
     const stored = await t.database.db.select().from(projectInterests).where(inArray(projectInterests.id, everyone.map(id)));
     expect(stored.every((r) => r.ownerId === consultant3.id && r.ownerTeamId === t.world.teamA1.id)).toBe(true);
 

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer, Prospect } from '../../src/common/contracts/customers.ts';
 import { customerConsents, customers, interactions, interestEvents, projectInterests } from '../../src/server/modules/customers/tables.ts';
+import { units } from '../../src/server/modules/org/tables.ts';
 import { MINUTE } from '../../src/server/platform/clock.ts';
 import { auditLogs } from '../../src/server/platform/audit/tables.ts';
 import { seedUser } from '../../src/server/seed/factories.ts';
@@ -18,6 +19,8 @@ type PersonalData = {
   interactions: { content: string; nextAction: string }[];
   history: { type: string }[];
   consents: { purpose: string; channel: string }[];
+  deals: { id: string; projectName: string; buildingName: string; unitNumber: string; stage: string; status: string; price: number | null; deposit: number | null; cancelReason: string }[];
+  ownedUnits: { unitNumber: string; dealId: string; since: string; endedAt: string | null; current: boolean }[];
 };
 
 // A customer's rights over their personal data: a complete export, and erasure that anonymises
@@ -75,6 +78,35 @@ describe.each(dbKinds())('personal data requests on %s', (kind) => {
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ entityType: 'customer', actorId: t.world.users.crm.id });
     expect(JSON.stringify(audits[0])).not.toContain(mobile);
+  });
+
+  it('exports the customer\'s deals and the units they own, ended ownerships marked as such', async () => {
+    // A buyer of the sales manager's (the consultant's own lists stay as the later steps expect).
+    const cookie = await t.as('salesmgr');
+    const created = await t.call('POST', '/api/v1/customers', { cookie, body: { name: '林峰', mobile: '15911112222', projectId: t.world.a1.id, sourceChannel: 'walk_in', grade: 'A' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const buyer: Customer = created.json();
+    const unitRows = await t.database.db.select({ id: units.id, number: units.number }).from(units).where(eq(units.buildingId, t.world.buildingA1.id)).orderBy(units.floor, units.number).limit(2);
+    const contract = { stage: 'contract', interestId: buyer.interests[0].id, price: 3_150_000, signedOn: '2026-11-20' };
+    const kept = await t.call('POST', '/api/v1/deals', { cookie, body: { ...contract, unitId: unitRows[0].id } });
+    expect(kept.statusCode, kept.body).toBe(201);
+    t.clock.advance(MINUTE);
+    const returned = await t.call('POST', '/api/v1/deals', { cookie, body: { ...contract, unitId: unitRows[1].id, price: 2_800_000 } });
+    expect(returned.statusCode, returned.body).toBe(201);
+    t.clock.advance(MINUTE);
+    expect((await t.call('POST', `/api/v1/deals/${returned.json().id}/cancel`, { cookie, body: { version: returned.json().version, reason: '换房' } })).statusCode).toBe(200);
+
+    const res = await t.call('GET', `/api/v1/customers/${buyer.id}/personal-data`, { cookie: await t.as('crm') });
+    expect(res.statusCode, res.body).toBe(200);
+    const data: PersonalData = res.json();
+    expect(data.deals).toEqual([
+      expect.objectContaining({ id: returned.json().id, projectName: '西溪项目', buildingName: '1 号楼', unitNumber: unitRows[1].number, stage: 'contract', status: 'cancelled', price: 2_800_000, cancelReason: '换房' }),
+      expect.objectContaining({ id: kept.json().id, unitNumber: unitRows[0].number, stage: 'contract', status: 'active', price: 3_150_000 }),
+    ]);
+    expect(data.ownedUnits.map((o) => [o.unitNumber, o.dealId, o.current, o.endedAt === null])).toEqual([
+      [unitRows[1].number, returned.json().id, false, false],
+      [unitRows[0].number, kept.json().id, true, true],
+    ]);
   });
 
   it('refuses the export and erasure to roles without customers.rights and outside the scope', async () => {

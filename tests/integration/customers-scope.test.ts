@@ -27,6 +27,9 @@ describe.each(dbKinds())('customer scope and masking on %s', (kind) => {
     await seedUser(db, { username: 'consultant2', displayName: '顾问二', password: TEST_PASSWORD, role: 'sales_consultant', companyId: companyA.id, teamId: teamA1.id, projectIds: [a1.id] }, now);
     await seedUser(db, { username: 'a2cons', displayName: '滨江顾问', password: TEST_PASSWORD, role: 'sales_consultant', companyId: companyA.id, projectIds: [a2.id] }, now);
     await seedUser(db, { username: 'b1cons', displayName: '锦城顾问', password: TEST_PASSWORD, role: 'sales_consultant', companyId: companyB.id, projectIds: [b1.id] }, now);
+    // Project scope: a manager of project A2 only, and a planner of A1 and B1 across companies.
+    await seedUser(db, { username: 'a2mgr', displayName: '滨江经理', password: TEST_PASSWORD, role: 'sales_manager', scope: 'project', companyId: companyA.id, projectIds: [a2.id] }, now);
+    await seedUser(db, { username: 'planner', displayName: '策划甲', password: TEST_PASSWORD, role: 'marketing', scope: 'project', companyId: companyA.id, projectIds: [a1.id, b1.id] }, now);
     const create = async (username: string, key: keyof typeof ids, name: string, projectId: string) => {
       const res = await t.call('POST', '/api/v1/customers', { cookie: await t.as(username), body: { name, mobile: mobiles[key], idNumber: key === 'mine' ? '11010519491231002X' : null, projectId, sourceChannel: 'walk_in', grade: 'B' } });
       expect(res.statusCode, res.body).toBe(201);
@@ -72,6 +75,35 @@ describe.each(dbKinds())('customer scope and masking on %s', (kind) => {
     const exec = await list('exec');
     expect(seen(exec)).toEqual(seen(group));
     expect(masked(exec)).toBe(true);
+  });
+
+  it('shows a project-scope user the prospects of their projects only, masked, and 404 elsewhere', async () => {
+    const masked = (items: Prospect[]) => items.every((p) => p.customer.mobileMasked && /^138\*{4}\d{4}$/.test(p.customer.mobile));
+    const a2 = await list('a2mgr');
+    expect(seen(a2)).toEqual(['孙三']);
+    expect(masked(a2)).toBe(true);
+    const planner = await list('planner');
+    expect(seen(planner)).toEqual(['李四', '赵一', '钱二'].sort());
+    expect(masked(planner)).toBe(true);
+    // Search and filters stay inside the scope.
+    const tail = await t.call('GET', '/api/v1/customers?q=0003', { cookie: await t.as('planner') });
+    expect((tail.json() as Page).items).toEqual([]);
+    const byProject = await t.call('GET', `/api/v1/customers?projectId=${t.world.a2.id}`, { cookie: await t.as('planner') });
+    expect((byProject.json() as Page).items).toEqual([]);
+
+    const detail = await t.call('GET', `/api/v1/customers/${ids.a2}`, { cookie: await t.as('a2mgr') });
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json()).toMatchObject({ name: '孙三', mobile: '138****0003', mobileMasked: true });
+    expect((await t.call('GET', `/api/v1/customers/${ids.a2}/timeline`, { cookie: await t.as('a2mgr') })).statusCode).toBe(200);
+    const outside: [string, keyof typeof ids][] = [['a2mgr', 'mine'], ['a2mgr', 'b1'], ['planner', 'a2']];
+    for (const [username, key] of outside) {
+      const cookie = await t.as(username);
+      expect((await t.call('GET', `/api/v1/customers/${ids[key]}`, { cookie })).statusCode, `${username} → ${key}`).toBe(404);
+      expect((await t.call('GET', `/api/v1/customers/${ids[key]}/timeline`, { cookie })).statusCode, `${username} → ${key}`).toBe(404);
+    }
+    // Revealing follows the same scope: in a project of theirs with a reason, 404 outside.
+    expect((await t.call('POST', `/api/v1/customers/${ids.a2}/reveal`, { cookie: await t.as('a2mgr'), body: { field: 'mobile', reason: '客户来电核实' } })).json()).toEqual({ value: mobiles.a2 });
+    expect((await t.call('POST', `/api/v1/customers/${ids.mine}/reveal`, { cookie: await t.as('a2mgr'), body: { field: 'mobile', reason: '越权查看' } })).statusCode).toBe(404);
   });
 
   it('refuses roles without customers.read', async () => {

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildings, companies, projects, units } from '../../src/server/modules/org/tables.ts';
+import { buildings, companies, orgGroups, projects, units } from '../../src/server/modules/org/tables.ts';
 import { auditLogs } from '../../src/server/platform/audit/tables.ts';
 import { queryRows } from '../../src/server/db/raw.ts';
 import { createTestApp, type TestApp } from '../fixtures/test-app.ts';
@@ -60,6 +60,46 @@ describe.each(dbKinds())('org management on %s', (kind) => {
     expect(actions).toEqual(['create', 'update', 'delete']);
     const deleteEntry = (await auditOf(company.id))[2];
     expect(deleteEntry.changes).toMatchObject({ name: { before: '南京公司', after: null }, city: { before: '苏州', after: null } });
+  });
+
+  it('renames the group (org.manage, versioned, validated, audited) and every cached read sees the new name', async () => {
+    const consultant = await t.login('consultant');
+    const read = async (cookie: string) => (await t.call('GET', '/api/v1/group', { cookie })).json();
+    const before = await read(consultant); // now in the org cache
+    expect(before).toEqual({ id: t.world.group.id, name: '测试集团', version: 1, updatedAt: expect.any(String) });
+
+    const forbidden = await t.call('PATCH', '/api/v1/group', { cookie: consultant, body: { name: '越权集团', version: 1 } });
+    expect(forbidden.statusCode).toBe(403);
+    expect((await t.call('PATCH', '/api/v1/group', { body: { name: '匿名集团', version: 1 } })).statusCode).toBe(401);
+    const auditsBefore = await auditCount();
+    const blank = await t.call('PATCH', '/api/v1/group', { cookie: admin, body: { name: '   ', version: 1 } });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'name', message: '请输入集团名称' }] });
+    const noVersion = await t.call('PATCH', '/api/v1/group', { cookie: admin, body: { name: '华东置业集团' } });
+    expect(noVersion.statusCode).toBe(400);
+    expect(noVersion.json().errors).toEqual([{ field: 'version', message: '缺少版本号' }]);
+    expect(await auditCount()).toBe(auditsBefore);
+
+    const renamed = await t.call('PATCH', '/api/v1/group', { cookie: admin, body: { name: ' 华东置业集团 ', version: 1 } });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json()).toMatchObject({ id: t.world.group.id, name: '华东置业集团', version: 2 });
+    const [stored] = await t.database.db.select().from(orgGroups).where(eq(orgGroups.id, t.world.group.id));
+    expect(stored).toMatchObject({ name: '华东置业集团', version: 2 });
+    const entries = await auditOf(t.world.group.id);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: 'update', entityType: 'group', entityLabel: '华东置业集团', companyId: null, actorId: t.world.users.admin.id });
+    expect(entries[0].changes).toEqual({ name: { before: '测试集团', after: '华东置业集团' } });
+    // The org_groups trigger dropped the cached group of every reader.
+    expect(await read(consultant)).toMatchObject({ name: '华东置业集团', version: 2 });
+
+    const stale = await t.call('PATCH', '/api/v1/group', { cookie: admin, body: { name: '过期集团', version: 1 } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+    expect(await read(admin)).toMatchObject({ name: '华东置业集团', version: 2 });
+    expect(await auditOf(t.world.group.id)).toHaveLength(1);
+
+    const back = await t.call('PATCH', '/api/v1/group', { cookie: admin, body: { name: '测试集团', version: 2 } });
+    expect(back.json()).toMatchObject({ name: '测试集团', version: 3 });
   });
 
   it('creates, updates and deletes a project with its audit trail', async () => {

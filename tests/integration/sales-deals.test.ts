@@ -1,12 +1,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deal, SalesBoard } from '../../src/common/contracts/sales.ts';
+import type { Deal, OwnedUnit, SalesBoard } from '../../src/common/contracts/sales.ts';
 import { interestEvents, projectInterests } from '../../src/server/modules/customers/tables.ts';
 import { units } from '../../src/server/modules/org/tables.ts';
 import { deals, unitOwners } from '../../src/server/modules/sales/tables.ts';
 import { auditLogs } from '../../src/server/platform/audit/tables.ts';
+import { MINUTE } from '../../src/server/platform/clock.ts';
+import { seedUser } from '../../src/server/seed/factories.ts';
 import { createTestApp, type TestApp } from '../fixtures/test-app.ts';
 import { dbKinds } from '../fixtures/test-db.ts';
+import { TEST_PASSWORD } from '../fixtures/world.ts';
 
 type Problem = { code: string; errors?: { field: string }[] };
 
@@ -155,6 +158,60 @@ describe.each(dbKinds())('units and deals on %s', (kind) => {
     const bad = await t.call('GET', '/api/v1/deals?consultantId=nope', { cookie });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('lists a customer\'s deals and the units they own (业主) within the caller\'s scope; a 退房 ends the ownership', async () => {
+    const { companyA, companyB, a2, b1 } = t.world;
+    await seedUser(t.database.db, { username: 'a2cons', displayName: '滨江顾问', password: TEST_PASSWORD, role: 'sales_consultant', companyId: companyA.id, projectIds: [a2.id] }, t.clock.now());
+    await seedUser(t.database.db, { username: 'b1cons', displayName: '锦城顾问', password: TEST_PASSWORD, role: 'sales_consultant', companyId: companyB.id, projectIds: [b1.id] }, t.clock.now());
+    const cookie = await t.as('consultant');
+    const buyerInterest = await prospect('consultant', '吴敏', '13700000011');
+    const customerId = (await interestRow(buyerInterest)).customerId;
+    const owned = async (username: string) => t.call('GET', `/api/v1/customers/${customerId}/units`, { cookie: await t.as(username) });
+    const dealsOf = async (username: string) => (await t.call('GET', `/api/v1/deals?customerId=${customerId}`, { cookie: await t.as(username) })).json().items as Deal[];
+
+    const sub = await t.call('POST', '/api/v1/deals', { cookie, body: { interestId: buyerInterest, unitId: unitIds[5], ...subscription } });
+    expect(sub.statusCode, sub.body).toBe(201);
+    let d: Deal = sub.json();
+    expect((await owned('consultant')).json()).toEqual({ items: [] });
+    t.clock.advance(MINUTE);
+    const signed = await t.call('POST', `/api/v1/deals/${d.id}/advance`, { cookie, body: { stage: 'contract', version: d.version, price: 2_960_000, signedOn: '2026-11-23' } });
+    expect(signed.statusCode, signed.body).toBe(200);
+    d = signed.json();
+
+    // The owner and the team's manager see the ownership and the deal; the filter keeps to the customer.
+    for (const username of ['consultant', 'salesmgr']) {
+      const res = await owned(username);
+      expect(res.statusCode, res.body).toBe(200);
+      const items: OwnedUnit[] = res.json().items;
+      expect(items).toEqual([{
+        id: expect.any(String), projectId: t.world.a1.id, projectName: '西溪项目', buildingName: '1 号楼', unit: expect.objectContaining({ id: unitIds[5] }),
+        since: t.clock.now().toISOString(), dealId: d.id, price: 2_960_000, signedOn: '2026-11-23',
+      }]);
+      expect((await dealsOf(username)).map((x) => [x.id, x.stage, x.status, x.customer.id])).toEqual([[d.id, 'contract', 'active', customerId]]);
+    }
+
+    // A consultant of another project sees the customer once registered there, but neither the
+    // a1 deal nor the a1 ownership; another company's consultant sees nothing of them at all.
+    const there = await t.call('POST', `/api/v1/customers/${customerId}/interests`, { cookie: await t.as('a2cons'), body: { projectId: a2.id, channel: 'walk_in' } });
+    expect(there.statusCode, there.body).toBe(201);
+    expect((await owned('a2cons')).json()).toEqual({ items: [] });
+    expect(await dealsOf('a2cons')).toEqual([]);
+    expect((await t.call('GET', `/api/v1/deals/${d.id}`, { cookie: await t.as('a2cons') })).statusCode).toBe(404);
+    const outside = await owned('b1cons');
+    expect(outside.statusCode).toBe(404);
+    expect(outside.json().code).toBe('NOT_FOUND');
+    expect(await dealsOf('b1cons')).toEqual([]);
+    expect((await owned('property')).statusCode).toBe(403);
+    expect((await t.call('GET', '/api/v1/customers/nope/units', { cookie })).statusCode).toBe(400);
+
+    // 退房: the deal stays in the list as cancelled with its reason, the unit is no longer theirs.
+    const back = await t.call('POST', `/api/v1/deals/${d.id}/cancel`, { cookie, body: { version: d.version, reason: '家庭变故' } });
+    expect(back.statusCode, back.body).toBe(200);
+    expect((await owned('consultant')).json()).toEqual({ items: [] });
+    expect((await dealsOf('consultant')).map((x) => [x.id, x.status, x.cancelReason])).toEqual([[d.id, 'cancelled', '家庭变故']]);
+    const [ended] = await t.database.db.select().from(unitOwners).where(eq(unitOwners.dealId, d.id));
+    expect(ended.endedAt).toEqual(t.clock.now());
   });
 
   // Last: it moves the clock's view of time 40 days on and reclaims other prospects.

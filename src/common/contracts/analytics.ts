@@ -6,16 +6,23 @@ export type FunnelStep = (typeof FUNNEL_STEPS)[number];
 export const FUNNEL_STEP_LABELS: Record<FunnelStep, string> = { leads: '线索/报备', visits: '来访', pledges: '认筹', subscriptions: '认购', contracts: '签约' };
 export const FUNNEL_GROUPS = ['none', 'channel', 'consultant', 'project'] as const;
 
-// Prospects created in [from, to) (Shanghai days), and how far each has got.
+// Prospects created in [from, to) (Shanghai days), and how far each has got. The deal steps
+// (pledges, subscriptions, contracts) count only deals that still stand: a prospect whose pledge,
+// subscription or contract was cancelled (退筹/退订/退房) and who holds no other deal that far is
+// not counted at that step, nor as a buyer in the source mix.
 export const funnelQuery = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '开始日期格式应为 YYYY-MM-DD'),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '结束日期格式应为 YYYY-MM-DD'),
   companyId: idSchema.optional(),
   projectId: idSchema.optional(),
   channel: z.string().max(32).optional(),
+  // One consultant's prospects (the prospect's owner).
+  consultantId: idSchema.optional(),
   groupBy: z.enum(FUNNEL_GROUPS).default('none'),
 });
 const counts = z.object({ leads: z.number().int(), visits: z.number().int(), pledges: z.number().int(), subscriptions: z.number().int(), contracts: z.number().int() });
+// A row's registrations: broker registrations of the period in the row's project, for the row's
+// consultant (registrations whose prospect they own), or, by channel, all of them on the broker row.
 export const funnelRowSchema = z.object({ key: z.string(), label: z.string(), counts, registrations: z.number().int() });
 export const funnelSchema = z.object({
   total: counts,

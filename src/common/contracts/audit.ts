@@ -32,6 +32,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 };
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
+  group: '集团',
   company: '公司',
   project: '项目',
   building: '楼栋',
@@ -54,6 +55,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   campaign: '推广活动',
   channel_agency: '渠道机构',
   project_interest: '客户意向',
+  saved_filter: '保存的筛选',
+  customer_tag: '客户标签',
 };
 
 export const auditEntrySchema = z.object({

@@ -43,8 +43,9 @@ export const complaintCreate = z.object({
   remedyWanted: optionalText('诉求', 1000).default(''),
   complainantCount: complaintFacts.complainantCount.default(1),
   collective: z.boolean().default(false),
-  mediaExposed: z.boolean().default(false),
-  lawsuitFiled: z.boolean().default(false),
+  // Absent: set from the channel (法律诉讼 → lawsuit filed, 媒体 → media exposed).
+  mediaExposed: z.boolean().optional(),
+  lawsuitFiled: z.boolean().optional(),
   lawsuitOrMediaRisk: z.boolean().default(false),
   needsOutsideSupport: z.boolean().default(false),
   issueId: idSchema.nullable().default(null),
@@ -162,6 +163,8 @@ export const complaintSchema = complaintListItem.extend({
   buildingId: z.string().nullable(),
   unitId: z.string().nullable(),
   customerId: z.string().nullable(),
+  // A public filing's customer file with the same mobile, not linked until staff confirm.
+  suggestedCustomerId: z.string().nullable(),
   description: z.string(),
   remedyWanted: z.string(),
   complainantCount: z.number().int(),
@@ -226,6 +229,7 @@ export const contingencyUpdate = z.object({
   status: z.enum(CONTINGENCY_STATUSES).optional(),
   note: optionalText('说明', 1000).optional(),
 });
+export const customerLinkBody = z.object({ version: versionField });
 export const revealComplaintBody = z.object({ reason: required('查看原因', 200) });
 
 export const suggestionQuery = z.object({

@@ -5,6 +5,7 @@ import {
 } from '../customers.ts';
 import { chineseIdSchema, mobileSchema } from '../validators.ts';
 import { idSchema, listQuery, versionField } from './common.ts';
+import { TAG_NAME_MAX } from './customer-tags.ts';
 
 const text = (label: string, max = 64) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);
 const named = z.object({ id: z.string(), name: z.string() });
@@ -34,7 +35,9 @@ export const customerProfileFields = {
   decisionCycle: text('决策周期').default(''),
   competingProjects: text('竞品项目', 200).default(''),
   sourceChannel: z.enum(SOURCE_CHANNELS, { error: '请选择来源渠道' }),
-  tags: z.array(text('标签', 16).min(1)).max(20, '标签最多 20 个').default([]),
+  // Names from the group's tag catalogue (标签库): the server refuses a name that is not an active
+  // entry (标签「X」不在标签库中), except one the customer already carries.
+  tags: z.array(text('标签', TAG_NAME_MAX).min(1, '标签不能为空')).max(20, '标签最多 20 个').refine((a) => new Set(a).size === a.length, '标签不能重复').default([]),
   buyerType: z.enum(BUYER_TYPES).nullable().default(null),
   familySegment: z.enum(FAMILY_SEGMENTS).nullable().default(null),
 };
@@ -143,12 +146,14 @@ export const prospectListQuery = listQuery.extend({
   ownerId: idSchema.optional(),
   stage: csv(z.enum(STAGES)),
   grade: csv(z.enum(GRADES)),
-  tag: z.string().trim().max(16).optional(),
+  tag: z.string().trim().max(TAG_NAME_MAX).optional(),
   sourceChannel: z.enum(SOURCE_CHANNELS).optional(),
   buyerType: z.enum(BUYER_TYPES).optional(),
   familySegment: z.enum(FAMILY_SEGMENTS).optional(),
   lastContactFrom: z.iso.datetime({ offset: true }).optional(),
-  lastContactTo: z.iso.datetime({ offset: true }).optional(),
+  // A half-open range: lastContactFrom <= last contact < lastContactTo. To include a whole last
+  // day, send 00:00 (Asia/Shanghai) of the day after it, as the web app does.
+  lastContactTo: z.iso.datetime({ offset: true }).optional().describe('不含该时刻（半开区间）：含整天请传次日 00:00（+08:00）'),
   sort: z.enum(['nextFollowUp', '-createdAt']).default('nextFollowUp'),
 });
 export type ProspectListQuery = z.infer<typeof prospectListQuery>;
@@ -157,7 +162,20 @@ export const customerExistsSchema = z.object({
   customerId: z.string(),
   name: z.string(),
   mobile: z.string(),
-  interests: z.array(z.object({ projectId: z.string(), projectName: z.string(), ownerName: z.string().nullable(), stage: z.enum(STAGES) })),
+  // One entry per project the customer is registered in. `visible`: the caller may open the
+  // customer through it (it is in their data scope). In a project outside the caller's scope
+  // (`masked`) only the fact is told: project, owner and stage are null, and if no entry is in
+  // scope the name is masked too (张*).
+  interests: z.array(
+    z.object({
+      projectId: z.string().nullable(),
+      projectName: z.string().nullable(),
+      ownerName: z.string().nullable(), // null: in the public pool, or masked
+      stage: z.enum(STAGES).nullable(),
+      masked: z.boolean(),
+      visible: z.boolean(),
+    }),
+  ),
 });
 
 export const interestCreate = z.object({ projectId: idSchema, channel: z.enum(SOURCE_CHANNELS, { error: '请选择来源渠道' }), grade: z.enum(GRADES).default('C'), ownerId: idSchema.optional() });
@@ -178,6 +196,15 @@ export const interactionSchema = z.object({
   id: z.string(), interestId: z.string(), customerId: z.string(), projectId: z.string(), type: z.enum(INTERACTION_TYPES), occurredAt: z.string(),
   content: z.string(), reaction: z.enum(REACTIONS), nextAction: z.string(), nextDueAt: z.string().nullable(), createdBy: named, createdAt: z.string(),
 });
+
+// The consultant's board: a column is a page of prospects in "who is due next" order with the
+// column's real total.
+export const MY_BOARD_COLUMNS = ['today', 'overdue', 'newlyAssigned'] as const;
+export type MyBoardColumn = (typeof MY_BOARD_COLUMNS)[number];
+export const boardColumnSchema = z.object({ items: z.array(prospectSchema), total: z.number().int(), nextCursor: z.string().nullable() });
+export type BoardColumn = z.infer<typeof boardColumnSchema>;
+export const myBoardSchema = z.object({ today: boardColumnSchema, overdue: boardColumnSchema, newlyAssigned: boardColumnSchema });
+export type MyBoard = z.infer<typeof myBoardSchema>;
 
 export const timelineEntrySchema = z.object({
   id: z.string(),
@@ -220,6 +247,18 @@ export const salesSettingsSchema = z.object({
 export const salesSettingsUpdate = salesSettingsSchema.omit({ projectId: true });
 
 export const savedFilterSchema = z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.string()), createdAt: z.string() });
-export const savedFilterCreate = z.object({ name: z.string().trim().min(1, '请输入筛选名称').max(32), query: z.record(z.string(), z.string()) });
+// A saved filter stores the list's query parameters by name (not the page position): only the
+// list's filters, each valid as the list would read it.
+const SAVED_FILTER_KEYS = Object.keys(prospectListQuery.shape).filter((k) => k !== 'limit' && k !== 'cursor');
+export const savedFilterCreate = z.object({
+  name: z.string({ error: '请输入筛选名称' }).trim().min(1, '请输入筛选名称').max(32, '筛选名称不能超过 32 个字'),
+  query: z.record(z.string(), z.string().max(200)).superRefine((query, ctx) => {
+    for (const key of Object.keys(query)) {
+      if (!SAVED_FILTER_KEYS.includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: `未知的筛选条件：${key}` });
+    }
+    const parsed = prospectListQuery.safeParse(query);
+    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path.slice(0, 1) as string[], message: issue.message });
+  }),
+});
 
 export const eraseBody = z.object({ reason: z.string({ error: '请填写删除依据' }).trim().min(2, '请填写删除依据').max(200) });

@@ -62,5 +62,14 @@ export const alertSchema = z.object({
   clearedAt: isoDateTime.nullable(),
 });
 
+// Early warnings within the caller's scope, optionally of one company or project, newest first,
+// keyset-paged, with the total of the filter.
+export const alertListQuery = listQuery.extend({
+  open: z.enum(['true', 'false']).default('true'),
+  companyId: idSchema.optional(),
+  projectId: idSchema.optional(),
+});
+export const alertPage = z.object({ items: z.array(alertSchema), nextCursor: z.string().nullable(), total: z.number().int() });
+
 export type GroupComplaint = z.infer<typeof groupComplaintSchema>;
 export type ComplaintAlert = z.infer<typeof alertSchema>;

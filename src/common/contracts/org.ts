@@ -27,7 +27,9 @@ const code = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{2,32}$/, '编码须为 2–32 位字母、数字、下划线或短横线');
 
-export const groupSchema = z.object({ id: z.string(), name: z.string() });
+export const groupSchema = z.object({ id: z.string(), name: z.string(), version: z.number().int(), updatedAt: z.string() });
+export type Group = z.infer<typeof groupSchema>;
+export const groupUpdate = z.object({ name: name('集团名称'), version: versionField });
 
 export const companySchema = z.object({
   id: z.string(),

@@ -66,6 +66,22 @@ export const dealListQuery = listQuery.extend({
   status: z.enum(DEAL_STATUSES).optional(),
 });
 
+// 业主: a unit the customer owns now (a contract made them its owner; a 退房 ends it), with the
+// contract deal that did.
+export const ownedUnitSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  projectName: z.string(),
+  buildingName: z.string(),
+  unit: z.object({ id: z.string(), number: z.string(), layout: z.string(), area: z.number() }),
+  since: isoDateTime,
+  dealId: z.string(),
+  price: z.number().nullable(),
+  signedOn: z.string().nullable(),
+});
+export type OwnedUnit = z.infer<typeof ownedUnitSchema>;
+export const ownedUnitsSchema = z.object({ items: z.array(ownedUnitSchema) });
+
 // The sales-control board (销控): a project's buildings by floor and unit.
 export const boardQuery = z.object({
   layout: z.string().trim().max(32).optional(),

@@ -1,8 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Grade, InteractionType, SourceChannel, Stage } from '../../common/customers.ts';
 import type { Db } from '../db/client.ts';
 import { DAY } from '../platform/clock.ts';
-import { customers, interactions, interestEvents, projectInterests } from '../modules/customers/tables.ts';
+import { customers, customerTags, interactions, interestEvents, projectInterests } from '../modules/customers/tables.ts';
 import { DEFAULT_SALES_SETTINGS, nameSearchKeys, nextFollowUpDue } from '../modules/customers/rules.ts';
 
 // Typed seed factory for prospects: a customer with one project interest, optional follow-ups.
@@ -62,8 +63,24 @@ const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '强', '军', '洋', '�
 const CHANNELS: SourceChannel[] = ['walk_in', 'old_customer', 'owner_referral', 'hotline', 'portal', 'broker', 'magazine', 'newspaper', 'event', 'outdoor'];
 const NOTES = ['到访售楼处，看了样板间，关注学区', '电话沟通付款方式，倾向公积金组合贷', '微信发送了户型图和价格表', '带家人二次到访，比较了两个户型', '询问交房时间和物业费', '参加了暖场活动，对园林很满意'];
 
+// The demo customers' tags, all from the tag catalogue (migration 0025 seeds its default set;
+// seedDemoTagCatalogue makes sure each one is there and active even in a changed catalogue).
+const DEMO_TAGS: Record<string, string> = {
+  学区: '关注点', 地铁: '关注点', 园林景观: '关注点', 首套: '购房偏好', 改善: '购房偏好', 投资: '购房偏好', 大平层: '购房偏好',
+  二孩家庭: '家庭', 三代同堂: '家庭', 周末看房: '渠道偏好', 微信沟通: '渠道偏好', 高意向: '客户特征', 价格敏感: '客户特征',
+};
+const DEMO_TAG_SETS = [['学区', '改善'], ['首套', '微信沟通'], ['投资', '地铁'], [], ['二孩家庭', '学区', '周末看房'], ['大平层', '高意向'], ['首套', '价格敏感'], ['三代同堂', '园林景观']];
+
+export async function seedDemoTagCatalogue(db: Db, now = new Date()) {
+  await db
+    .insert(customerTags)
+    .values(Object.entries(DEMO_TAGS).map(([name, category], i) => ({ id: uuidv7(), category, name, sortOrder: 500 + i, createdAt: now, updatedAt: now })))
+    .onConflictDoUpdate({ target: customerTags.name, set: { active: true }, setWhere: sql`NOT ${customerTags.active}` });
+}
+
 // Demo prospects for a project: a realistic mix of grades, stages, due dates and a few in the pool.
 export async function seedDemoProspects(db: Db, project: { id: string; companyId: string }, owners: { id: string; name: string; teamId: string | null }[], count: number, mobileBase: number, now = new Date()) {
+  await seedDemoTagCatalogue(db, now);
   for (let i = 0; i < count; i++) {
     const name = SURNAMES[(i * 7) % SURNAMES.length] + GIVEN[(i * 5) % GIVEN.length];
     const pooled = i % 17 === 16;
@@ -77,7 +94,7 @@ export async function seedDemoProspects(db: Db, project: { id: string; companyId
       sourceChannel: CHANNELS[i % CHANNELS.length],
       stage: i % 11 === 0 ? 'subscribed' : i % 4 === 0 ? 'intending' : 'potential',
       grade,
-      tags: [['学区', '改善'], ['首套'], ['投资', '地铁'], []][i % 4],
+      tags: DEMO_TAG_SETS[i % DEMO_TAG_SETS.length],
       buyerType: ['first_purchase', 'second_purchase', 'multiple_purchase'][i % 3],
       familySegment: ['young_professionals', 'children_first', 'practical_family', 'wealthy_family', 'healthy_retirement'][i % 5],
       assignedAt: new Date(now.getTime() - (daysAgo + 2) * DAY),

@@ -1,8 +1,9 @@
-import { count, eq, inArray } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import type { Role } from '../../common/roles.ts';
 import type { Db } from '../db/client.ts';
 import { orgGroups } from '../modules/org/tables.ts';
 import { users } from '../modules/users/tables.ts';
+import { verifyPassword } from '../platform/auth/password.ts';
 import { seedDemoComplaints } from './complaints.ts';
 import { seedDemoProspects } from './customers.ts';
 import { seedDemoSales } from './sales.ts';
@@ -81,17 +82,19 @@ export async function isFirstStart(db: Db): Promise<boolean> {
   return Number(n) === 0;
 }
 
-export async function hasUser(db: Db, username: string): Promise<boolean> {
-  const [{ n }] = await db.select({ n: count() }).from(users).where(eq(users.username, username));
-  return Number(n) > 0;
-}
-
-// The demo accounts that still exist (printed on every start so a new user can log in).
-export async function existingDemoLogins(db: Db): Promise<DemoLogin[]> {
-  const rows = await db.select({ username: users.username, displayName: users.displayName, role: users.role }).from(users).where(inArray(users.username, DEMO_USERNAMES));
+// The demo accounts that can log in right now with the demo password: they exist, are active and
+// still have that password (an operator may have changed it, or given the administrator their own).
+// Printed on every start so a new user can log in; never an account that would refuse the login.
+export async function workingDemoLogins(db: Db): Promise<DemoLogin[]> {
+  const rows = await db
+    .select({ username: users.username, displayName: users.displayName, role: users.role, active: users.active, passwordHash: users.passwordHash })
+    .from(users)
+    .where(inArray(users.username, DEMO_USERNAMES));
+  const checked = await Promise.all(rows.map(async (r) => (r.active && (await verifyPassword(r.passwordHash, DEMO_PASSWORD)) ? r : null)));
   const order = new Map(DEMO_USERNAMES.map((u, i) => [u, i]));
-  return rows
+  return checked
+    .filter((r) => r !== null)
     .sort((a, b) => order.get(a.username)! - order.get(b.username)!)
     .map((r) => ({ username: r.username, displayName: r.displayName, role: r.role as Role, password: DEMO_PASSWORD }));
 }
-const DEMO_USERNAMES = ['admin', 'zhoumin', 'chenjianguo', 'lihua', 'wangqiang', 'zhangwei', 'liuyang', 'sunli', 'zhaogang', 'qianjing', 'wuhao'];
+export const DEMO_USERNAMES = ['admin', 'zhoumin', 'chenjianguo', 'lihua', 'wangqiang', 'zhangwei', 'liuyang', 'sunli', 'zhaogang', 'qianjing', 'wuhao'];

@@ -25,15 +25,20 @@ export async function seedDemoSales(db: Db, project: { id: string; companyId: st
   const [first] = await db.select({ id: buildings.id }).from(buildings).where(eq(buildings.projectId, project.id)).orderBy(asc(buildings.name)).limit(1);
   const unitIds = (await db.select({ id: units.id }).from(units).where(eq(units.buildingId, first.id)).orderBy(asc(units.floor), asc(units.number))).map((u) => u.id);
   const prospects = await db
-    .select({ id: projectInterests.id, ownerId: projectInterests.ownerId })
+    .select({ id: projectInterests.id, ownerId: projectInterests.ownerId, firstVisitAt: projectInterests.firstVisitAt })
     .from(projectInterests)
     .where(and(eq(projectInterests.projectId, project.id), isNotNull(projectInterests.firstVisitAt)))
     .orderBy(asc(projectInterests.createdAt))
     .limit(14);
   const ownerOf = (id: string | null) => (id === consultant.userId ? consultant : manager);
 
+  // The campaign's period must hold the first visit of every prospect attributed to it (every
+  // third one below), whatever the day the demo is seeded on.
+  const visitDays = prospects.filter((_, i) => i % 3 === 0).map((p) => day(p.firstVisitAt ?? now)).sort();
+  const startsOn = [day(new Date(now.getTime() - 40 * DAY)), ...visitDays].sort()[0];
+  const endsOn = [day(new Date(now.getTime() - 10 * DAY)), ...visitDays].sort().at(-1) ?? day(now);
   const campaign = await createCampaign(at(manager, db, new Date(now.getTime() - 40 * DAY)), {
-    projectId: project.id, name: '样板间开放日', channel: 'event', startsOn: day(new Date(now.getTime() - 40 * DAY)), endsOn: day(new Date(now.getTime() - 10 * DAY)), cost: 80_000,
+    projectId: project.id, name: '样板间开放日', channel: 'event', startsOn, endsOn, cost: 80_000,
   });
   for (const [i, p] of prospects.entries()) {
     const who = ownerOf(p.ownerId);

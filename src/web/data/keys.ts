@@ -1,5 +1,6 @@
 // Query key roots. Lists and details of one resource share a root so one invalidation covers both.
 export const ME_KEY = ['me'] as const;
+export const GROUP_KEY = ['group'] as const;
 export const COMPANIES_KEY = ['companies'] as const;
 export const PROJECTS_KEY = ['projects'] as const;
 export const PROJECT_KEY = ['project'] as const;
@@ -18,3 +19,4 @@ export const BOARDS_KEY = ['prospect-boards'] as const;
 export const SALES_SETTINGS_KEY = ['sales-settings'] as const;
 export const SAVED_FILTERS_KEY = ['saved-filters'] as const;
 export const CUSTOMER_IMPORTS_KEY = ['customer-imports'] as const;
+export const CUSTOMER_TAGS_KEY = ['customer-tags'] as const;

@@ -56,10 +56,20 @@ export function formatDate(iso: string | null | undefined): string {
   return value.isValid() ? value.tz(APP_TIME_ZONE).format('YYYY-MM-DD') : EMPTY_TEXT;
 }
 
-// A date picked in a picker (a Shanghai calendar day) as that day's 00:00 or 23:59:59 in Shanghai.
+// A date picked in a picker (a Shanghai calendar day) as that day's 00:00 in Shanghai — or, as the
+// exclusive end of a range (`end`), 00:00 of the day after, so the whole last day is included to
+// the last fraction of a second (the API compares `< end`).
 export function shanghaiDayIso(value: Dayjs, end = false): string {
-  const wallClock = value.format(end ? 'YYYY-MM-DDT23:59:59' : 'YYYY-MM-DDT00:00:00');
-  return dayjs.tz(wallClock, APP_TIME_ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
+  const day = end ? value.add(1, 'day') : value;
+  return dayjs.tz(day.format('YYYY-MM-DDT00:00:00'), APP_TIME_ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+// The last day of a range from its exclusive end (see shanghaiDayIso): the Shanghai day of the
+// instant just before it. An older inclusive end (23:59:59) reads as the same day.
+export function shanghaiLastDay(endIso: string | null | undefined): Dayjs | null {
+  if (!endIso) return null;
+  const value = dayjs(endIso);
+  return value.isValid() ? shanghaiDay(value.subtract(1, 'millisecond').toISOString()) : null;
 }
 
 // An ISO instant as a plain Dayjs of its Shanghai calendar day, for a date picker's value.

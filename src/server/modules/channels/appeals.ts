@@ -2,18 +2,18 @@ import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { Appeal, appealCreate, appealDecision, appealListQuery } from '../../../common/contracts/channels.ts';
-import { REFUSAL_REASON_LABELS, type AppealStatus } from '../../../common/channels.ts';
+import type { AppealStatus, RegistrationStatus } from '../../../common/channels.ts';
 import type { Db } from '../../db/client.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { projectScopeCondition } from '../../platform/access/scope.ts';
-import { recordAudit } from '../../platform/audit/record.ts';
+import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { decodeKeyset, pageFrom } from '../../platform/http/cursor.ts';
 import { iso } from '../../platform/http/types.ts';
-import { judgeMobile, lockMobileForJudgement } from './judge.ts';
+import { appealRefusal, upholdAppeal, voidedReason, type Restored } from './appeal-rules.ts';
+import { claimsOn, lockMobileForJudgement, projectProspectOf } from './judge.ts';
 import { registrationById } from './present.ts';
 import type { ChannelCtx } from './registrations.ts';
-import { windowEnd } from './rules.ts';
 import { channelSettingsFor } from './settings.ts';
 import { brokerRegistrations, registrationAppeals } from './tables.ts';
 
@@ -32,9 +32,9 @@ export async function createAppeal(ctx: ChannelCtx, registrationId: string, body
   await ctx.db.transaction(async (tx) => {
     const [reg] = await tx.select().from(r).where(and(eq(r.id, registrationId), eq(r.brokerId, ctx.principal.userId))).for('update');
     if (!reg) throw new AppError('NOT_FOUND', '报备记录不存在');
-    if (reg.status !== 'expired' && reg.status !== 'rejected') throw new AppError('INVALID_TRANSITION', '只有已失效或判客无效的报备可以申诉');
     const [pending] = await tx.select({ id: a.id }).from(a).where(and(eq(a.registrationId, registrationId), eq(a.status, 'pending')));
-    if (pending) throw new AppError('CONFLICT', '该报备已有待处理的申诉');
+    const refusal = appealRefusal({ status: reg.status as RegistrationStatus }, Boolean(pending));
+    if (refusal) throw new AppError(refusal.code, refusal.message);
     await tx.insert(a).values({ id, companyId: reg.companyId, registrationId, brokerId: ctx.principal.userId, reason: body.reason, createdAt: ctx.now, updatedAt: ctx.now });
     await recordAudit(tx, ctx.actor, ctx.now, { action: 'create', entityType: 'registration_appeal', entityId: id, entityLabel: `${reg.customerName} 报备申诉`, companyId: reg.companyId, changes: { reason: { before: null, after: body.reason } } });
   });
@@ -55,35 +55,58 @@ export async function listAppeals(db: Db, p: Principal, q: z.infer<typeof appeal
   return { items: await Promise.all(page.items.map((x) => toAppeal(db, x.a, audience))), nextCursor: page.nextCursor };
 }
 
-// A manager decides. Upheld: the registration protects its customer again, with a fresh window
-// from today (to visit, or to deal if the visit had been confirmed).
+// A manager (channels.decide) decides. Upheld (appeal-rules.ts upholdAppeal): the registration
+// protects its customer again with a fresh window from today, and another broker's running claim
+// on the customer is voided (status rejected, the manager's reason as its end reason, audited);
+// what cannot be granted is answered 409 with the reason and nothing changes. Rejected: the
+// registration stays as it was. The mobile's judgement lock is taken before any registration row
+// (as registering and the visit confirmation do), so decisions and judgements queue, never deadlock.
 export async function decideAppeal(ctx: ChannelCtx, id: string, body: z.infer<typeof appealDecision>): Promise<Appeal> {
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select({ a, reg: r }).from(a).innerJoin(r, eq(r.id, a.registrationId)).where(and(eq(a.id, id), projectScopeCondition(ctx.principal, r))).for('update');
-    if (!row) throw new AppError('NOT_FOUND', '申诉不存在');
+    const [peek] = await tx.select({ projectId: r.projectId, prefix: r.mobilePrefix, suffix: r.mobileSuffix, full: r.mobileFull }).from(a).innerJoin(r, eq(r.id, a.registrationId)).where(and(eq(a.id, id), projectScopeCondition(ctx.principal, r)));
+    if (!peek) throw new AppError('NOT_FOUND', '申诉不存在');
+    await lockMobileForJudgement(tx, peek.projectId, peek);
+    const [row] = await tx.select({ a, reg: r }).from(a).innerJoin(r, eq(r.id, a.registrationId)).where(eq(a.id, id)).for('update');
     if (row.a.status !== 'pending') throw new AppError('INVALID_TRANSITION', '该申诉已处理');
-    await tx.update(a).set({ status: body.approve ? 'approved' : 'rejected', decidedBy: ctx.principal.userId, decidedAt: ctx.now, decisionNote: body.note, updatedAt: ctx.now, version: row.a.version + 1 }).where(eq(a.id, id));
+    const status = body.approve ? 'approved' : 'rejected';
     if (body.approve) {
-      // Upholding must not make two live claims on one person: if someone else now protects the
-      // customer (or the project has them), that has to be settled first.
       const key = { prefix: row.reg.mobilePrefix, suffix: row.reg.mobileSuffix, full: row.reg.mobileFull };
-      await lockMobileForJudgement(tx, row.reg.projectId, key);
-      const clash = await judgeMobile(tx, row.reg.projectId, key, row.reg.brokerId, ctx.now, row.reg.id);
-      if (clash && !(clash === 'owned_by_project' && row.reg.visitedAt)) throw new AppError('CONFLICT', `不能支持该申诉：${REFUSAL_REASON_LABELS[clash]}`);
-      const settings = await channelSettingsFor(tx, row.reg.projectId);
-      const visited = row.reg.visitedAt !== null;
-      await tx.update(r).set({
-        status: visited ? 'visited' : 'registered', endedAt: null, endReason: '',
-        ...(visited ? { dealDueAt: windowEnd(ctx.now, settings.dealDays) } : { visitDueAt: windowEnd(ctx.now, settings.visitDays) }),
-        updatedAt: ctx.now, version: row.reg.version + 1,
-      }).where(eq(r.id, row.reg.id));
+      const outcome = upholdAppeal({
+        appellant: { brokerId: row.reg.brokerId, visitedAt: row.reg.visitedAt },
+        claims: await claimsOn(tx, row.reg.projectId, key, ctx.now, row.reg.id),
+        prospect: await projectProspectOf(tx, row.reg.projectId, key),
+        note: body.note, settings: await channelSettingsFor(tx, row.reg.projectId), now: ctx.now,
+      });
+      if (!outcome.ok) throw new AppError(outcome.code, outcome.message, outcome.field ? [{ field: outcome.field, message: outcome.message }] : undefined);
+      for (const voidId of outcome.voidIds) await voidRegistration(ctx, tx, voidId, body.note);
+      const restored: Restored = outcome.restore;
+      await tx.update(r).set({ ...restored, endedAt: null, endReason: '', updatedAt: ctx.now, version: row.reg.version + 1 }).where(eq(r.id, row.reg.id));
+      await recordAudit(tx, ctx.actor, ctx.now, {
+        action: 'update', entityType: 'broker_registration', entityId: row.reg.id, entityLabel: `${row.reg.customerName} 申诉支持，恢复报备`, companyId: row.reg.companyId,
+        changes: diffChanges(
+          { status: row.reg.status, endReason: row.reg.endReason, visitDueAt: row.reg.visitDueAt.toISOString(), dealDueAt: row.reg.dealDueAt?.toISOString() ?? null },
+          { status: restored.status, endReason: '', visitDueAt: 'visitDueAt' in restored ? restored.visitDueAt.toISOString() : row.reg.visitDueAt.toISOString(), dealDueAt: 'dealDueAt' in restored ? restored.dealDueAt.toISOString() : (row.reg.dealDueAt?.toISOString() ?? null) },
+        ),
+      });
     }
+    await tx.update(a).set({ status, decidedBy: ctx.principal.userId, decidedAt: ctx.now, decisionNote: body.note, updatedAt: ctx.now, version: row.a.version + 1 }).where(eq(a.id, id));
     await recordAudit(tx, ctx.actor, ctx.now, {
       action: 'update', entityType: 'registration_appeal', entityId: id, entityLabel: `${row.reg.customerName} 申诉${body.approve ? '支持' : '驳回'}`, companyId: row.a.companyId,
-      changes: { status: { before: 'pending', after: body.approve ? 'approved' : 'rejected' } },
+      changes: diffChanges({ status: 'pending', decisionNote: '' }, { status, decisionNote: body.note }),
     });
   });
   const [saved] = await ctx.db.select().from(a).where(eq(a.id, id));
   return toAppeal(ctx.db, saved, 'office');
 }
 
+// Another broker's running registration, overruled by an upheld appeal: it stops protecting
+// (rejected, shown to its broker as 判客无效 with the manager's reason) and can itself be appealed.
+async function voidRegistration(ctx: ChannelCtx, tx: Db, id: string, note: string) {
+  const [other] = await tx.select().from(r).where(eq(r.id, id)).for('update');
+  const endReason = voidedReason(note);
+  await tx.update(r).set({ status: 'rejected', endedAt: ctx.now, endReason, updatedAt: ctx.now, version: other.version + 1 }).where(eq(r.id, id));
+  await recordAudit(tx, ctx.actor, ctx.now, {
+    action: 'update', entityType: 'broker_registration', entityId: id, entityLabel: `${other.customerName} 报备因申诉裁决作废`, companyId: other.companyId,
+    changes: diffChanges({ status: other.status, endReason: other.endReason }, { status: 'rejected', endReason }),
+  });
+}

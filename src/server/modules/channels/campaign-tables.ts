@@ -1,4 +1,5 @@
-import { date, index, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { auditedColumns, id, ts } from '../../db/columns.ts';
 import { customers, projectInterests } from '../customers/tables.ts';
 import { companies, projects } from '../org/tables.ts';
@@ -21,8 +22,10 @@ export const campaigns = pgTable(
   (t) => [index('campaigns_project_idx').on(t.projectId, t.startsOn)],
 );
 
-// 老带新 rewards owed to a referring owner: one for the referral, one for each resulting contract.
-// The club pays them out later (status entitled → paid).
+// 老带新 rewards owed to a referring owner: one for the referral, one for the resulting contract.
+// The club pays them out later (status entitled → paid). An entitlement that no longer holds — the
+// prospect's referrer changed or was cleared, the contract was cancelled (退房) — is voided, never
+// deleted (status void, with when and why). At most one live entitlement of a kind per prospect.
 export const referralRewards = pgTable(
   'referral_rewards',
   {
@@ -35,6 +38,11 @@ export const referralRewards = pgTable(
     kind: text('kind').notNull(),
     status: text('status').notNull().default('entitled'),
     createdAt: ts('created_at').notNull(),
+    voidedAt: ts('voided_at'),
+    voidReason: text('void_reason').notNull().default(''),
   },
-  (t) => [index('referral_rewards_referrer_idx').on(t.referrerCustomerId), index('referral_rewards_interest_kind_idx').on(t.interestId, t.kind)],
+  (t) => [
+    index('referral_rewards_referrer_idx').on(t.referrerCustomerId),
+    uniqueIndex('referral_rewards_interest_kind_key').on(t.interestId, t.kind).where(sql`status <> 'void'`),
+  ],
 );

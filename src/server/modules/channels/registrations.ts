@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, max, or, sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { registrationCreate, registrationListQuery, visitConfirmBody } from '../../../common/contracts/channels.ts';
@@ -14,11 +14,12 @@ import { interestOfMobile, markFirstVisit, setInterestAttribution } from '../cus
 import { findOrCreateCustomer } from '../customers/lookup.ts';
 import { projects } from '../org/tables.ts';
 import { agencyOfBroker } from './agency-brokers.ts';
+import { takesOverProspect } from './appeal-rules.ts';
 import { judgeMobile, lockMobileForJudgement } from './judge.ts';
 import { registrationById, selectRegistrations, toRegistration } from './present.ts';
 import { isProtecting, maskedMobile, mobileKey, mobilesMatch, windowEnd } from './rules.ts';
 import { channelSettingsFor } from './settings.ts';
-import { brokerRegistrations } from './tables.ts';
+import { brokerRegistrations, registrationAppeals } from './tables.ts';
 
 export type ChannelCtx = { db: Db; now: Date; actor: Actor; principal: Principal };
 const r = brokerRegistrations;
@@ -96,6 +97,9 @@ async function lockRegistration(tx: Db, p: Principal, id: string) {
 export async function confirmVisit(ctx: ChannelCtx, id: string, body: z.infer<typeof visitConfirmBody>) {
   let refusal: RefusalReason | null = null;
   await ctx.db.transaction(async (tx) => {
+    // The mobile's judgement lock first, then the row (the order appeal decisions take too).
+    const [peek] = await tx.select({ projectId: r.projectId, suffix: r.mobileSuffix }).from(r).where(eq(r.id, id));
+    if (peek) await lockMobileForJudgement(tx, peek.projectId, { prefix: '', suffix: peek.suffix, full: null });
     const row = await lockRegistration(tx, ctx.principal, id);
     if (row.version !== body.version) throw new AppError('VERSION_CONFLICT', '报备记录已被他人修改，请刷新后重试');
     if (row.status !== 'registered' || !isProtecting({ status: 'registered', visitDueAt: row.visitDueAt, dealDueAt: null }, ctx.now)) {
@@ -105,13 +109,13 @@ export async function confirmVisit(ctx: ChannelCtx, id: string, body: z.infer<ty
     if (!mobilesMatch(key, { prefix: row.mobilePrefix, suffix: row.mobileSuffix, full: row.mobileFull })) {
       throw new AppError('VALIDATION_FAILED', '手机号与报备信息不符', [{ field: 'mobile', message: `手机号与报备的 ${row.mobilePrefix}****${row.mobileSuffix} 不符` }]);
     }
-    await lockMobileForJudgement(tx, row.projectId, key);
     refusal = await judgeMobile(tx, row.projectId, key, row.brokerId, ctx.now, row.id);
     if (refusal === 'already_registered') refusal = null; // the same broker's own earlier claim
     // Registered first, walked in later (the office recorded the person during the protection
-    // window): the registration wins and takes over that prospect.
+    // window), or upheld on appeal after the person was recorded: the registration wins and takes
+    // over that prospect (appeal-rules.ts takesOverProspect).
     const walkIn = refusal === 'owned_by_project' ? await interestOfMobile(tx, row.projectId, body.mobile) : null;
-    if (walkIn && walkIn.createdAt.getTime() >= row.registeredAt.getTime()) refusal = null;
+    if (walkIn && takesOverProspect({ registeredAt: row.registeredAt, upheldAt: await upheldAt(tx, row.id) }, walkIn.createdAt)) refusal = null;
     if (refusal) {
       await tx.update(r).set({ status: 'rejected', endedAt: ctx.now, endReason: REFUSAL_REASON_LABELS[refusal], updatedAt: ctx.now, version: row.version + 1 }).where(eq(r.id, id));
       await recordAudit(tx, ctx.actor, ctx.now, { action: 'update', entityType: 'broker_registration', entityId: id, entityLabel: `到访时判定无效：${REFUSAL_REASON_LABELS[refusal]}`, companyId: row.companyId, changes: { status: { before: row.status, after: 'rejected' } } });
@@ -132,6 +136,12 @@ export async function confirmVisit(ctx: ChannelCtx, id: string, body: z.infer<ty
   const saved = await registrationById(ctx.db, id, 'office');
   if (!saved) throw new Error('registration vanished');
   return saved;
+}
+
+// When a manager last upheld an appeal of this registration, if ever.
+async function upheldAt(tx: Db, registrationId: string): Promise<Date | null> {
+  const [row] = await tx.select({ at: max(registrationAppeals.decidedAt) }).from(registrationAppeals).where(and(eq(registrationAppeals.registrationId, registrationId), eq(registrationAppeals.status, 'approved')));
+  return row?.at ?? null;
 }
 
 // Registrations whose window has passed stop protecting their customer (hourly job).

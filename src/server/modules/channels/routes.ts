@@ -62,9 +62,10 @@ export function registerChannelRoutes(app: App, { db, clock }: Deps) {
     schema: { tags, summary: '报备申诉', querystring: appealListQuery, response: { 200: pageOf(appealSchema) } },
     handler: (request) => listAppeals(db, principalOf(request), request.query),
   });
+  // Deciding is a manager's (channels.decide: the sales manager); marketing reads appeals only.
   app.post('/api/v1/registration-appeals/:id/decide', {
-    config: { access: { permission: 'channels.manage' } },
-    schema: { tags, summary: '裁决申诉（支持则恢复保护期）', params: idParams, body: appealDecision, response: { 200: appealSchema } },
+    config: { access: { permission: 'channels.decide' } },
+    schema: { tags, summary: '裁决申诉（支持则恢复保护期并重新计算；可改判作废其他经纪人的报备，已签约等无法支持时 409）', params: idParams, body: appealDecision, response: { 200: appealSchema } },
     handler: (request) => decideAppeal(ctx(request), request.params.id, request.body),
   });
   app.get('/api/v1/projects/:id/channel-settings', {

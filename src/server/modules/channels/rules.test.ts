@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CommissionRule, RegistrationStatus } from '../../../common/channels.ts';
-import { commissionEligible, expiredAt, isProtecting, maskedMobile, mobileKey, mobilesMatch, windowEnd, type MobileKey, type RegistrationClock } from './rules.ts';
+import {
+  afterCancellation, CANCELLED_AFTER_WINDOW, commissionEligible, dealReached, expiredAt, isProtecting, maskedMobile, mobileKey, mobilesMatch, windowEnd,
+  type CancelledRegistration, type DealEvent, type DealtRegistration, type DealWindow, type MobileKey, type RegistrationClock,
+} from './rules.ts';
 
 // Instants written in Asia/Shanghai time for readability.
 const sh = (local: string) => new Date(`${local}+08:00`);
@@ -123,40 +126,77 @@ describe('expiredAt: registered or visited and no longer protecting', () => {
   ])('$name → $expected', ({ r, now, expected }) => expect(expiredAt(r, now)).toBe(expected));
 });
 
-describe('commissionEligible: rule × stage × deal window', () => {
-  const dealDueAt = sh('2027-01-01T00:00:00');
-  const inside = ms(dealDueAt, -1);
-  const after = ms(dealDueAt, 1);
-  type Row = { rule: CommissionRule; stage: 'pledge' | 'subscription' | 'contract'; when: string; at: Date; due: Date | null; expected: boolean };
+describe('commissionEligible: the first deal meets the window, the rule picks the payable event', () => {
+  // Visited 2026-11-23 15:00 Shanghai with a 30-day deal window: the last day is 23 December, the
+  // window ends at 00:00 on 24 December Shanghai (16:00 UTC on the 23rd).
+  const dealDueAt = windowEnd(sh('2026-11-23T15:00:00'), 30);
+  const lastInstant = sh('2026-12-23T23:59:59.999');
+  const midnight = sh('2026-12-24T00:00:00');
+  const later = sh('2027-02-10T11:00:00');
+  type Row = { name: string; rule: CommissionRule; stage: DealEvent['stage']; at: Date; dealtAt: Date | null; due?: Date | null; expected: boolean };
   const rows: Row[] = [
-    { rule: 'contract', stage: 'pledge', when: 'inside', at: inside, due: dealDueAt, expected: false },
-    { rule: 'contract', stage: 'pledge', when: 'exactly at', at: dealDueAt, due: dealDueAt, expected: false },
-    { rule: 'contract', stage: 'pledge', when: 'after', at: after, due: dealDueAt, expected: false },
-    { rule: 'contract', stage: 'pledge', when: 'null window', at: inside, due: null, expected: false },
-    { rule: 'contract', stage: 'subscription', when: 'inside', at: inside, due: dealDueAt, expected: false },
-    { rule: 'contract', stage: 'subscription', when: 'exactly at', at: dealDueAt, due: dealDueAt, expected: false },
-    { rule: 'contract', stage: 'subscription', when: 'after', at: after, due: dealDueAt, expected: false },
-    { rule: 'contract', stage: 'subscription', when: 'null window', at: inside, due: null, expected: false },
-    { rule: 'contract', stage: 'contract', when: 'inside', at: inside, due: dealDueAt, expected: true },
-    { rule: 'contract', stage: 'contract', when: 'exactly at', at: dealDueAt, due: dealDueAt, expected: false },
-    { rule: 'contract', stage: 'contract', when: 'after', at: after, due: dealDueAt, expected: false },
-    { rule: 'contract', stage: 'contract', when: 'null window', at: inside, due: null, expected: false },
-    { rule: 'down_payment', stage: 'pledge', when: 'inside', at: inside, due: dealDueAt, expected: false },
-    { rule: 'down_payment', stage: 'pledge', when: 'exactly at', at: dealDueAt, due: dealDueAt, expected: false },
-    { rule: 'down_payment', stage: 'pledge', when: 'after', at: after, due: dealDueAt, expected: false },
-    { rule: 'down_payment', stage: 'pledge', when: 'null window', at: inside, due: null, expected: false },
-    { rule: 'down_payment', stage: 'subscription', when: 'inside', at: inside, due: dealDueAt, expected: true },
-    { rule: 'down_payment', stage: 'subscription', when: 'exactly at', at: dealDueAt, due: dealDueAt, expected: false },
-    { rule: 'down_payment', stage: 'subscription', when: 'after', at: after, due: dealDueAt, expected: false },
-    { rule: 'down_payment', stage: 'subscription', when: 'null window', at: inside, due: null, expected: false },
-    { rule: 'down_payment', stage: 'contract', when: 'inside', at: inside, due: dealDueAt, expected: true },
-    { rule: 'down_payment', stage: 'contract', when: 'exactly at', at: dealDueAt, due: dealDueAt, expected: false },
-    { rule: 'down_payment', stage: 'contract', when: 'after', at: after, due: dealDueAt, expected: false },
-    { rule: 'down_payment', stage: 'contract', when: 'null window', at: inside, due: null, expected: false },
+    // The first deal itself (nothing dealt before): its own moment decides the window.
+    { name: 'contract as first deal on the last day 23:59:59.999', rule: 'contract', stage: 'contract', at: lastInstant, dealtAt: null, expected: true },
+    { name: 'contract as first deal at 00:00 after the last day', rule: 'contract', stage: 'contract', at: midnight, dealtAt: null, expected: false },
+    { name: 'subscription as first deal inside, contract rule: not payable yet', rule: 'contract', stage: 'subscription', at: lastInstant, dealtAt: null, expected: false },
+    { name: 'pledge inside, contract rule', rule: 'contract', stage: 'pledge', at: lastInstant, dealtAt: null, expected: false },
+    { name: 'subscription as first deal on the last day, down-payment rule', rule: 'down_payment', stage: 'subscription', at: lastInstant, dealtAt: null, expected: true },
+    { name: 'subscription as first deal at 00:00 after the last day, down-payment rule', rule: 'down_payment', stage: 'subscription', at: midnight, dealtAt: null, expected: false },
+    { name: 'direct contract inside, down-payment rule (the contract carries the down payment)', rule: 'down_payment', stage: 'contract', at: lastInstant, dealtAt: null, expected: true },
+    { name: 'direct contract after, down-payment rule', rule: 'down_payment', stage: 'contract', at: midnight, dealtAt: null, expected: false },
+    { name: 'pledge inside, down-payment rule', rule: 'down_payment', stage: 'pledge', at: lastInstant, dealtAt: null, expected: false },
+    // The audit's case: subscription inside the window, contract after it.
+    { name: 'contract at 00:00 after the window, subscribed on the last day, contract rule', rule: 'contract', stage: 'contract', at: midnight, dealtAt: lastInstant, expected: true },
+    { name: 'contract weeks after the window, subscribed inside, contract rule', rule: 'contract', stage: 'contract', at: later, dealtAt: sh('2026-12-01T10:00:00'), expected: true },
+    { name: 'contract after the window, subscribed inside, down-payment rule', rule: 'down_payment', stage: 'contract', at: later, dealtAt: sh('2026-12-01T10:00:00'), expected: true },
+    // The first deal came too late: nothing a later stage does changes that.
+    { name: 'contract after, first deal at 00:00 after the last day', rule: 'contract', stage: 'contract', at: later, dealtAt: midnight, expected: false },
+    { name: 'contract inside is not enough when the recorded first deal was after', rule: 'contract', stage: 'contract', at: lastInstant, dealtAt: midnight, expected: false },
+    // No deal window (never visited).
+    { name: 'no deal window, contract rule', rule: 'contract', stage: 'contract', at: lastInstant, dealtAt: null, due: null, expected: false },
+    { name: 'no deal window, down-payment rule', rule: 'down_payment', stage: 'subscription', at: lastInstant, dealtAt: null, due: null, expected: false },
   ];
-  it.each(rows)('$rule rule, $stage $when the deal window → $expected', ({ rule, stage, at, due, expected }) => {
-    expect(commissionEligible(rule, { stage, at }, due)).toBe(expected);
+  it('the window ends at 00:00 Shanghai after its last day', () => expect(dealDueAt).toEqual(midnight));
+  it.each(rows)('$name → $expected', ({ rule, stage, at, dealtAt, due, expected }) => {
+    expect(commissionEligible(rule, { stage, at }, { dealDueAt: due === undefined ? dealDueAt : due, dealtAt })).toBe(expected);
   });
+});
+
+describe('dealReached: what a deal does to the registration', () => {
+  const dealDueAt = sh('2026-12-24T00:00:00');
+  const inside = sh('2026-12-23T23:59:59');
+  const after = sh('2026-12-24T00:00:00');
+  type Row = { name: string; rule: CommissionRule; reg: DealtRegistration; event: DealEvent; expected: ReturnType<typeof dealReached> };
+  const visited = (over: Partial<DealtRegistration> = {}): DealtRegistration => ({ status: 'visited', dealDueAt, dealtAt: null, commissionEligible: false, ...over });
+  const rows: Row[] = [
+    { name: 'visited, subscription inside, contract rule: dealt, not yet eligible', rule: 'contract', reg: visited(), event: { stage: 'subscription', at: inside }, expected: { dealtAt: inside, commissionEligible: false } },
+    { name: 'dealt on that subscription, contract after the window, contract rule: eligible', rule: 'contract', reg: visited({ status: 'dealt', dealtAt: inside }), event: { stage: 'contract', at: after }, expected: { dealtAt: inside, commissionEligible: true } },
+    { name: 'visited, subscription inside, down-payment rule: eligible', rule: 'down_payment', reg: visited(), event: { stage: 'subscription', at: inside }, expected: { dealtAt: inside, commissionEligible: true } },
+    { name: 'visited, subscription at 00:00 after the window: untouched', rule: 'down_payment', reg: visited(), event: { stage: 'subscription', at: after }, expected: null },
+    { name: 'visited, pledge inside: not a deal', rule: 'down_payment', reg: visited(), event: { stage: 'pledge', at: inside }, expected: null },
+    { name: 'earned stays earned', rule: 'contract', reg: visited({ status: 'dealt', dealtAt: inside, commissionEligible: true }), event: { stage: 'subscription', at: after }, expected: { dealtAt: inside, commissionEligible: true } },
+    { name: 'registered (never visited): untouched', rule: 'contract', reg: visited({ status: 'registered', dealDueAt: null }), event: { stage: 'contract', at: inside }, expected: null },
+    { name: 'expired: untouched', rule: 'contract', reg: visited({ status: 'expired' }), event: { stage: 'contract', at: inside }, expected: null },
+    { name: 'rejected: untouched', rule: 'contract', reg: visited({ status: 'rejected' }), event: { stage: 'contract', at: inside }, expected: null },
+  ];
+  it.each(rows)('$name', ({ rule, reg, event, expected }) => expect(dealReached(rule, reg, event)).toEqual(expected));
+});
+
+describe('afterCancellation: 退订/退房 takes the deal and its commission back', () => {
+  // Visited 2026-11-23 with 30 days: the deal window ends 00:00 on 24 December Shanghai.
+  const dealDueAt = windowEnd(sh('2026-11-23T10:00:00'), 30);
+  const dealtAt = sh('2026-12-01T10:00:00');
+  const w: DealWindow = { dealDueAt, dealtAt };
+  type Row = { name: string; rule: CommissionRule; now: Date; remaining: { id: string; stage: 'subscription' | 'contract' } | null; expected: CancelledRegistration };
+  const rows: Row[] = [
+    { name: 'cancelled on the last day of the window → visited, no commission', rule: 'contract', now: sh('2026-12-23T23:59:59'), remaining: null, expected: { status: 'visited', dealId: null, dealtAt: null, commissionEligible: false, endReason: '' } },
+    { name: 'cancelled at 00:00 after the last day → expired', rule: 'contract', now: sh('2026-12-24T00:00:00'), remaining: null, expected: { status: 'expired', dealId: null, dealtAt: null, commissionEligible: false, endReason: CANCELLED_AFTER_WINDOW } },
+    { name: 'contract cancelled months later → expired, commission taken back', rule: 'down_payment', now: sh('2027-04-01T09:00:00'), remaining: null, expected: { status: 'expired', dealId: null, dealtAt: null, commissionEligible: false, endReason: CANCELLED_AFTER_WINDOW } },
+    { name: 'another active contract remains, contract rule → stays dealt and eligible', rule: 'contract', now: sh('2027-04-01T09:00:00'), remaining: { id: 'd2', stage: 'contract' }, expected: { status: 'dealt', dealId: 'd2', dealtAt, commissionEligible: true, endReason: '' } },
+    { name: 'another active subscription remains, contract rule → dealt, not yet eligible', rule: 'contract', now: sh('2027-04-01T09:00:00'), remaining: { id: 'd2', stage: 'subscription' }, expected: { status: 'dealt', dealId: 'd2', dealtAt, commissionEligible: false, endReason: '' } },
+    { name: 'another active subscription remains, down-payment rule → dealt and eligible', rule: 'down_payment', now: sh('2027-04-01T09:00:00'), remaining: { id: 'd2', stage: 'subscription' }, expected: { status: 'dealt', dealId: 'd2', dealtAt, commissionEligible: true, endReason: '' } },
+  ];
+  it.each(rows)('$name', ({ rule, now, remaining, expected }) => expect(afterCancellation(rule, w, remaining, now)).toEqual(expected));
 });
 
 describe('maskedMobile: first three, four stars, last four', () => {

@@ -44,11 +44,58 @@ export function expiredAt(r: RegistrationClock, now: Date): boolean {
   return (r.status === 'registered' || r.status === 'visited') && !isProtecting(r, now);
 }
 
-// Commission follows the project's rule: on contract, or on the subscription's down payment — and
-// only for a deal reached while the registration protected the customer.
-export function commissionEligible(rule: CommissionRule, deal: { stage: 'pledge' | 'subscription' | 'contract'; at: Date }, dealDueAt: Date | null): boolean {
-  if (!dealDueAt || deal.at.getTime() >= dealDueAt.getTime()) return false;
-  return rule === 'contract' ? deal.stage === 'contract' : deal.stage === 'subscription' || deal.stage === 'contract';
+export type DealEvent = { stage: 'pledge' | 'subscription' | 'contract'; at: Date };
+// What a registration knows of its deal window: when it ends, and when its first qualifying deal
+// (subscription or contract, the moment the registration became dealt) came, if one did.
+export type DealWindow = { dealDueAt: Date | null; dealtAt: Date | null };
+
+// The protection window (visit → deal within M days) is met by the first qualifying deal: a
+// subscription or a contract reached before dealDueAt. A pledge is not a deal. Later stages of
+// the same purchase (the contract after the subscription) do not reopen the question.
+export function dealWindowMet(w: DealWindow, event: DealEvent): boolean {
+  if (!w.dealDueAt) return false;
+  const first = w.dealtAt ?? (event.stage === 'pledge' ? null : event.at);
+  return first !== null && first.getTime() < w.dealDueAt.getTime();
+}
+
+// Commission follows the project's rule, which only decides which event is payable: the contract
+// (on contract) or the subscription's down payment (on down payment; a direct contract carries it
+// too). The event earns commission when it is payable and the window was met by the first deal —
+// so a subscription inside the window followed by a contract after it earns on contract.
+export function commissionEligible(rule: CommissionRule, event: DealEvent, w: DealWindow): boolean {
+  if (!dealWindowMet(w, event)) return false;
+  return rule === 'contract' ? event.stage === 'contract' : event.stage === 'subscription' || event.stage === 'contract';
+}
+
+export type DealtRegistration = DealWindow & { status: RegistrationStatus; commissionEligible: boolean };
+export type DealReached = { dealtAt: Date; commissionEligible: boolean };
+
+// A deal on a broker's prospect (onDealReached): a visited registration becomes dealt when the
+// deal comes inside its window, a dealt one takes the later stages; anything else is untouched
+// (null). Commission once earned stays earned (until a cancellation takes it back).
+export function dealReached(rule: CommissionRule, reg: DealtRegistration, event: DealEvent): DealReached | null {
+  if (reg.status !== 'visited' && reg.status !== 'dealt') return null;
+  if (event.stage === 'pledge' || !dealWindowMet(reg, event)) return null;
+  return { dealtAt: reg.dealtAt ?? event.at, commissionEligible: reg.commissionEligible || commissionEligible(rule, event, reg) };
+}
+
+export type CancelledRegistration = { status: 'dealt' | 'visited' | 'expired'; dealId: string | null; dealtAt: Date | null; commissionEligible: boolean; endReason: string };
+export const CANCELLED_AFTER_WINDOW = '成交已退订/退房，成交保护期已过';
+
+// 退订/退房 of the deal a registration was dealt on. If the prospect still holds another active
+// subscription or contract, the registration stays dealt on it and its commission is judged again
+// by that deal's stage. Otherwise the registration loses its deal and its commission: back to
+// visited while its deal window (from the visit) is still open, so a new deal inside the window
+// still counts; expired (已失效, appealable) once it has passed. Commission is never kept for a
+// cancelled purchase: it was earned by the deal that no longer stands.
+export function afterCancellation(rule: CommissionRule, reg: DealWindow, remaining: { id: string; stage: 'subscription' | 'contract' } | null, now: Date): CancelledRegistration {
+  if (remaining && reg.dealtAt) {
+    return { status: 'dealt', dealId: remaining.id, dealtAt: reg.dealtAt, commissionEligible: commissionEligible(rule, { stage: remaining.stage, at: now }, reg), endReason: '' };
+  }
+  const open = reg.dealDueAt !== null && now.getTime() < reg.dealDueAt.getTime();
+  return open
+    ? { status: 'visited', dealId: null, dealtAt: null, commissionEligible: false, endReason: '' }
+    : { status: 'expired', dealId: null, dealtAt: null, commissionEligible: false, endReason: CANCELLED_AFTER_WINDOW };
 }
 
 export function maskedMobile(k: MobileKey): string {

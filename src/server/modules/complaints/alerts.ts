@@ -1,11 +1,19 @@
-import { and, eq, gte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { alertListQuery, alertPage } from '../../../common/contracts/group-complaints.ts';
+import type { Db } from '../../db/client.ts';
+import type { Principal } from '../../platform/access/principal.ts';
+import { projectScopeCondition } from '../../platform/access/scope.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { decodeKeyset, pageFrom } from '../../platform/http/cursor.ts';
+import { buildings, projects } from '../org/tables.ts';
 import { v7 as uuidv7 } from 'uuid';
-import { ALERT_KIND_LABELS, SPECIALTY_LABELS, type Specialty } from '../../../common/complaints.ts';
+import { ALERT_KIND_LABELS, SPECIALTY_LABELS, type AlertKind, type Specialty } from '../../../common/complaints.ts';
 import { notifyUsers, usersResponsibleFor } from '../../platform/notify/notify.ts';
 import { DAY } from '../../platform/clock.ts';
 import type { StepCtx } from './escalation.ts';
 import { ALERT_WINDOW_DAYS, alertTriggered } from './rules.ts';
-import { complaintAlerts, complaints } from './tables.ts';
+import { complaintAlerts, complaintIssues, complaints } from './tables.ts';
 
 export type AlertKey =
   | { kind: 'same_issue'; companyId: string; projectId: string; issueId: string }
@@ -89,3 +97,38 @@ export async function refreshOpenAlerts(ctx: StepCtx): Promise<number> {
   return open.length;
 }
 
+
+// The warnings list: the caller's scope, the chosen company or project, newest first, keyset-paged
+// by (raised_at, id), with the total of the filter for the dashboard.
+export async function listAlerts(db: Db, p: Principal, q: z.infer<typeof alertListQuery>): Promise<z.infer<typeof alertPage>> {
+  const a = complaintAlerts;
+  const after = decodeKeyset(q.cursor, ['text', 'uuid'] as const);
+  if (after && Number.isNaN(Date.parse(after[0]))) throw new AppError('VALIDATION_FAILED', '分页游标无效', [{ field: 'cursor', message: '分页游标无效' }]);
+  const filter = and(
+    projectScopeCondition(p, a),
+    eq(a.open, q.open === 'true'),
+    q.companyId ? eq(a.companyId, q.companyId) : undefined,
+    q.projectId ? eq(a.projectId, q.projectId) : undefined,
+  );
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({ a, projectName: projects.name, buildingName: buildings.name, issueTitle: complaintIssues.title })
+      .from(a)
+      .innerJoin(projects, eq(projects.id, a.projectId))
+      .leftJoin(buildings, eq(buildings.id, a.buildingId))
+      .leftJoin(complaintIssues, eq(complaintIssues.id, a.issueId))
+      .where(and(filter, after ? sql`(${a.raisedAt}, ${a.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined))
+      .orderBy(desc(a.raisedAt), desc(a.id))
+      .limit(q.limit + 1),
+    db.select({ total: sql<number>`count(*)::int` }).from(a).where(filter),
+  ]);
+  const page = pageFrom(rows, q.limit, (r) => [r.a.raisedAt.toISOString(), r.a.id]);
+  return {
+    total: Number(total),
+    nextCursor: page.nextCursor,
+    items: page.items.map(({ a: r, projectName, buildingName, issueTitle }) => ({
+      id: r.id, kind: r.kind as AlertKind, companyId: r.companyId, projectId: r.projectId, projectName, buildingName, specialty: (r.specialty as Specialty | null) ?? null,
+      issueTitle, customerCount: r.customerCount, complaintIds: r.complaintIds, open: r.open, raisedAt: r.raisedAt.toISOString(), clearedAt: r.clearedAt?.toISOString() ?? null,
+    })),
+  };
+}

@@ -18,8 +18,8 @@ import { refreshAlertsFor } from './alerts.ts';
 import { checkImage } from './attachments.ts';
 import { applyEscalation, complaintLink, type StepCtx } from './escalation.ts';
 import { recordComplaintEvents, type ComplaintRecord } from './queries.ts';
-import { ackDueAt, resolutionDueAt } from './rules.ts';
-import { applySeverity } from './severity.ts';
+import { ackDueAt, channelFacts, resolutionDueAt } from './rules.ts';
+import { applySeverity, rejudgeIssuePeers } from './severity.ts';
 import { limitsFor } from './settings.ts';
 import { complaintAttachments, complaintIssues, complaintNoSeq, complaints } from './tables.ts';
 
@@ -60,6 +60,7 @@ type NewComplaint = {
   buildingId: string | null;
   unitId: string | null;
   customerId: string | null;
+  suggestedCustomerId?: string | null;
   responderId: string | null;
   issueId: string | null;
   fields: Pick<z.infer<typeof complaintCreate>, 'specialty' | 'title' | 'description' | 'remedyWanted' | 'contactName' | 'contactMobile' | 'complainantCount' | 'collective' | 'mediaExposed' | 'lawsuitFiled' | 'lawsuitOrMediaRisk' | 'needsOutsideSupport'>;
@@ -88,6 +89,7 @@ async function insertComplaint(ctx: StepCtx, n: NewComplaint): Promise<Complaint
       buildingId: n.buildingId,
       unitId: n.unitId,
       customerId: n.customerId,
+      suggestedCustomerId: n.suggestedCustomerId ?? null,
       no: await nextNumber(ctx.db, ctx.now),
       trackingCode: newTrackingCode(),
       source: n.source,
@@ -113,6 +115,8 @@ async function insertComplaint(ctx: StepCtx, n: NewComplaint): Promise<Complaint
   await recordComplaintEvents(ctx.db, ctx.actor, ctx.now, row, [{ kind: 'created', to: 'received', content: '投诉已登记，编号 ' + row.no, public: true }]);
   let saved = await applySeverity(ctx, row, '登记时评估');
   saved = await applyEscalation(ctx, saved);
+  // Filed straight into an issue: the same-issue count changed for the issue's other complaints.
+  if (row.issueId) await rejudgeIssuePeers(ctx, [row.issueId], row.id, `同一问题新增投诉 ${row.no}，投诉人数变化`);
   await refreshAlertsFor(ctx, saved);
   await recordAudit(ctx.db, ctx.actor, ctx.now, {
     action: 'create', entityType: 'complaint', entityId: row.id, entityLabel: `${row.no} ${row.title}`, companyId: row.companyId,
@@ -140,14 +144,16 @@ export async function createComplaint(ctx: Ctx, project: { id: string; companyId
     customerId ??= (await findOrCreateCustomer(tx, { name: input.contactName, mobile: input.contactMobile, sourceChannel: 'other', createdBy: ctx.principal.userId }, ctx.now)).id;
     return insertComplaint(c, {
       project, source: 'staff', channel: input.channel, buildingId, unitId: input.unitId, customerId, responderId: ctx.principal.userId, issueId: input.issueId,
-      fields: input, attachments: input.attachments,
+      fields: { ...input, lawsuitFiled: input.lawsuitFiled ?? channelFacts(input.channel).lawsuitFiled, mediaExposed: input.mediaExposed ?? channelFacts(input.channel).mediaExposed },
+      attachments: input.attachments,
     });
   });
 }
 
-// An owner files on the public page: channel web (24-hour answer), no first responder yet, linked
-// to an existing customer file with that mobile (never creating one from anonymous input). The
-// project's customer-relations managers are told in the same transaction.
+// An owner files on the public page: channel web (24-hour answer), no first responder yet. Anyone
+// can type anyone's mobile, so the complaint is linked to no customer file: an existing file with
+// that mobile is only kept as a suggestion that staff confirm (linkCustomer); nothing is created
+// from anonymous input. The project's customer-relations managers are told in the same transaction.
 export async function createPublicComplaint(ctx: StepCtx, project: { id: string; companyId: string }, input: z.infer<typeof publicComplaintCreate>): Promise<ComplaintRecord> {
   return ctx.db.transaction(async (tx) => {
     const c: StepCtx = { ...ctx, db: tx };
@@ -155,7 +161,7 @@ export async function createPublicComplaint(ctx: StepCtx, project: { id: string;
     const customer = await findCustomerByMobile(tx, input.contactMobile);
     const title = input.title || (input.description.length > 30 ? `${input.description.slice(0, 30)}…` : input.description);
     const saved = await insertComplaint(c, {
-      project, source: 'public', channel: 'web', buildingId, unitId: input.unitId, customerId: customer?.id ?? null, responderId: null, issueId: null,
+      project, source: 'public', channel: 'web', buildingId, unitId: input.unitId, customerId: null, suggestedCustomerId: customer?.id ?? null, responderId: null, issueId: null,
       fields: {
         ...input, title, complainantCount: 1, collective: false, mediaExposed: false, lawsuitFiled: false, lawsuitOrMediaRisk: false, needsOutsideSupport: false,
       },

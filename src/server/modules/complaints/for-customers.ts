@@ -27,6 +27,8 @@ export async function complaintSummariesOf(db: Db, customerId: string, projectId
 // the complaint itself (and the statistics) stay.
 // Returns the ids of the complaints changed (for the audit redaction).
 export async function anonymiseComplaintContacts(db: Db, customerId: string, now: Date): Promise<string[]> {
+  // A suggestion (an unconfirmed public filing with their mobile) is not theirs: just forget it.
+  await db.update(complaints).set({ suggestedCustomerId: null, updatedAt: now }).where(eq(complaints.suggestedCustomerId, customerId));
   const changed = await db.update(complaints).set({ contactName: '已删除', contactMobile: '00000000000', updatedAt: now }).where(eq(complaints.customerId, customerId)).returning({ id: complaints.id });
   return changed.map((c) => c.id);
 }

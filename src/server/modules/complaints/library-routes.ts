@@ -1,21 +1,17 @@
 import type { FastifyRequest } from 'fastify';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { idParams, idSchema, pageOf } from '../../../common/contracts/common.ts';
 import { caseListQuery, caseSchema, issueSchema, suggestionQuery, suggestionSchema } from '../../../common/contracts/complaints.ts';
-import { alertSchema, groupComplaintBody, groupComplaintListQuery, groupComplaintSchema, groupComplaintUpdate } from '../../../common/contracts/group-complaints.ts';
+import { alertListQuery, alertPage, groupComplaintBody, groupComplaintListQuery, groupComplaintSchema, groupComplaintUpdate } from '../../../common/contracts/group-complaints.ts';
 import { settingsBody, settingsQuery, settingsSchema } from '../../../common/contracts/complaint-reports.ts';
-import type { AlertKind, Specialty } from '../../../common/complaints.ts';
-import { projectScopeCondition } from '../../platform/access/scope.ts';
-import { actorOf, iso, principalOf, type App, type Deps } from '../../platform/http/types.ts';
+import { actorOf, principalOf, type App, type Deps } from '../../platform/http/types.ts';
 import { requireProject } from '../org/projects.ts';
-import { buildings, projects } from '../org/tables.ts';
 import { getCase, listCases } from './cases.ts';
 import type { Ctx } from './create.ts';
 import { createGroupComplaint, getGroupComplaint, listGroupComplaints, updateGroupComplaint } from './groups.ts';
+import { listAlerts } from './alerts.ts';
 import { listIssues, suggestSimilar } from './read.ts';
 import { getComplaintSettings, saveComplaintSettings } from './settings.ts';
-import { complaintAlerts, complaintIssues } from './tables.ts';
 
 const read = { permission: 'complaints.read' } as const;
 const manage = { permission: 'complaints.manage' } as const;
@@ -74,26 +70,8 @@ export function registerComplaintLibraryRoutes(app: App, { db, clock }: Deps) {
 
   app.get('/api/v1/complaint-alerts', {
     config: { access: read },
-    schema: { tags, summary: '群诉预警（30 天内 3 位以上不同客户）', querystring: z.object({ open: z.enum(['true', 'false']).default('true') }), response: { 200: z.object({ items: z.array(alertSchema) }) } },
-    handler: async (request) => {
-      const a = complaintAlerts;
-      const where: (SQL | undefined)[] = [projectScopeCondition(principalOf(request), a), eq(a.open, request.query.open === 'true')];
-      const rows = await db
-        .select({ a, projectName: projects.name, buildingName: buildings.name, issueTitle: complaintIssues.title })
-        .from(a)
-        .innerJoin(projects, eq(projects.id, a.projectId))
-        .leftJoin(buildings, eq(buildings.id, a.buildingId))
-        .leftJoin(complaintIssues, eq(complaintIssues.id, a.issueId))
-        .where(and(...where))
-        .orderBy(desc(a.raisedAt))
-        .limit(200);
-      return {
-        items: rows.map(({ a: r, projectName, buildingName, issueTitle }) => ({
-          id: r.id, kind: r.kind as AlertKind, companyId: r.companyId, projectId: r.projectId, projectName, buildingName, specialty: (r.specialty as Specialty | null) ?? null,
-          issueTitle, customerCount: r.customerCount, complaintIds: r.complaintIds, open: r.open, raisedAt: r.raisedAt.toISOString(), clearedAt: iso(r.clearedAt),
-        })),
-      };
-    },
+    schema: { tags, summary: '群诉预警（30 天内 3 位以上不同客户；范围内，可按公司/项目筛选，分页，含总数）', querystring: alertListQuery, response: { 200: alertPage } },
+    handler: (request) => listAlerts(db, principalOf(request), request.query),
   });
 
   app.get('/api/v1/complaint-settings', {

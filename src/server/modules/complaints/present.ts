@@ -60,6 +60,7 @@ export function toComplaint(row: ComplaintRow, p: Principal, now: Date): Complai
     buildingId: row.buildingId,
     unitId: row.unitId,
     customerId: row.customerId,
+    suggestedCustomerId: row.customerId ? null : row.suggestedCustomerId,
     description: row.description,
     remedyWanted: row.remedyWanted,
     complainantCount: row.complainantCount,

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParams, pageOf } from '../../../common/contracts/common.ts';
-import { assignBody, callbackBody, caseBody, caseSchema, closeBody, complaintCount, complaintCountQuery, complaintCreate, complaintDetailSchema, complaintListItem, complaintListQuery, complaintUpdate, contingencyItemSchema, contingencyUpdate, issueLinkBody, noteBody, reopenBody, replyBody, revealComplaintBody, transitionBody } from '../../../common/contracts/complaints.ts';
+import { assignBody, callbackBody, caseBody, caseSchema, closeBody, complaintCount, complaintCountQuery, complaintCreate, complaintDetailSchema, complaintListItem, complaintListQuery, complaintUpdate, contingencyItemSchema, customerLinkBody, contingencyUpdate, issueLinkBody, noteBody, reopenBody, replyBody, revealComplaintBody, transitionBody } from '../../../common/contracts/complaints.ts';
 import { CONTINGENCY_ITEMS } from '../../../common/complaints.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -11,7 +11,7 @@ import { readAttachment } from './attachments.ts';
 import { saveCase } from './cases.ts';
 import { createComplaint, type Ctx } from './create.ts';
 import { countComplaints, findVisibleComplaint, getComplaintDetail, listComplaints } from './read.ts';
-import { linkIssue, updateComplaint, updateContingencyItem } from './update.ts';
+import { linkIssue, linkSuggestedCustomer, updateComplaint, updateContingencyItem } from './update.ts';
 import { addComplaintNote, assignComplaint, closeComplaint, moveComplaint, recordCallback, reopenComplaint, replyToComplainant } from './workflow.ts';
 
 const read = { permission: 'complaints.read' } as const;
@@ -76,6 +76,7 @@ export function registerComplaintRoutes(app: App, { db, clock }: Deps) {
   step('关闭投诉（须已回访；重大投诉须有案例）', 'close', closeBody, (c, id, b: z.infer<typeof closeBody>) => closeComplaint(c, id, b));
   step('重新打开（二次投诉）', 'reopen', reopenBody, (c, id, b: z.infer<typeof reopenBody>) => reopenComplaint(c, id, b));
   step('问题归集：归入已有问题、新建问题或移出', 'issue', issueLinkBody, (c, id, b: z.infer<typeof issueLinkBody>) => linkIssue(c, id, b));
+  step('关联客户档案（确认网上投诉人即同手机号的客户）', 'customer', customerLinkBody, (c, id, b: z.infer<typeof customerLinkBody>) => linkSuggestedCustomer(c, id, b));
 
   app.put('/api/v1/complaints/:id/case', {
     config: { access: write },

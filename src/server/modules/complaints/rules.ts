@@ -60,6 +60,32 @@ export function classifySeverity(f: SeverityFacts, now: Date): SeverityResult {
   return { severity: 'general', reasons: [] };
 }
 
+// "一个月内累计三次以上不同投诉人": the most different complainants (by contact mobile) of one issue
+// whose filings fall within one calendar month in Asia/Shanghai — the window [start, start + 1
+// month), the same calendar month as the "unresolved one month" clause, so a filing exactly one
+// month after the first no longer counts with it — taking only windows that hold `at` (this
+// complaint's filing). Filings on day 0, 25 and 50 give 2; on day 0, 15 and 29 give 3.
+export function sameIssueComplainantsWithinMonth(filings: ReadonlyArray<{ mobile: string; filedAt: Date }>, at: Date): number {
+  let best = 1;
+  const t = at.getTime();
+  for (const start of filings) {
+    const s = start.filedAt.getTime();
+    if (s > t) continue;
+    const end = addShanghaiMonths(start.filedAt, 1).getTime();
+    if (t >= end) continue;
+    const people = new Set(filings.filter((f) => f.filedAt.getTime() >= s && f.filedAt.getTime() < end).map((f) => f.mobile));
+    best = Math.max(best, people.size);
+  }
+  return best;
+}
+
+// Channels that are themselves the fact: a complaint received as a lawsuit is a lawsuit filed,
+// one received through the media is media exposure. Intake sets the flags from the channel
+// unless the recorder says otherwise.
+export function channelFacts(channel: ComplaintChannel): { lawsuitFiled: boolean; mediaExposed: boolean } {
+  return { lawsuitFiled: channel === 'lawsuit', mediaExposed: channel === 'media' };
+}
+
 export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
 }

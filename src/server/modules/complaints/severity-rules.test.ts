@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Severity } from '../../../common/complaints.ts';
-import { classifySeverity, type SeverityFacts } from './rules.ts';
+import { channelFacts, classifySeverity, sameIssueComplainantsWithinMonth, type SeverityFacts } from './rules.ts';
 
 // Instants written in Asia/Shanghai time for readability.
 const sh = (local: string) => new Date(`${local}+08:00`);
@@ -151,5 +151,65 @@ describe('classifySeverity: the seeds\' rules by nature (按性质分类)', () =
       expect(classifySeverity(late, at)).toEqual({ severity: 'major', reasons: ['unresolved_month'] });
       expect(classifySeverity({ ...late, companyFault: false }, at)).toEqual({ severity: 'important', reasons: ['outside_support'] });
     });
+  });
+});
+
+describe('sameIssueComplainantsWithinMonth: "一个月内累计三次以上不同投诉人"', () => {
+  // Day 0 is 10:00 on 1 March (Shanghai); one calendar month later is 10:00 on 1 April (day 31).
+  const day0 = sh('2026-03-01T10:00:00');
+  const at = (days: number, hours = 0) => new Date(day0.getTime() + days * 86_400_000 + hours * 3_600_000);
+  const filings = (...when: Date[]) => when.map((filedAt, i) => ({ mobile: `1380000000${i}`, filedAt }));
+
+  it.each<{ name: string; when: Date[]; of: number; count: number }>([
+    // Two months apart in all: no one-month window holds all three.
+    { name: 'days 0, 25, 50: the middle one', when: [at(0), at(25), at(50)], of: 1, count: 2 },
+    { name: 'days 0, 25, 50: the first', when: [at(0), at(25), at(50)], of: 0, count: 2 },
+    { name: 'days 0, 25, 50: the last', when: [at(0), at(25), at(50)], of: 2, count: 2 },
+    { name: 'days 0, 15, 29: the first', when: [at(0), at(15), at(29)], of: 0, count: 3 },
+    { name: 'days 0, 15, 29: the middle one', when: [at(0), at(15), at(29)], of: 1, count: 3 },
+    { name: 'days 0, 15, 29: the last', when: [at(0), at(15), at(29)], of: 2, count: 3 },
+    // One calendar month in Shanghai: 1 Mar 10:00 → 1 Apr 10:00; just before it counts, at it not.
+    { name: 'third filed a millisecond before one month', when: [at(0), at(10), new Date(sh('2026-04-01T10:00:00').getTime() - 1)], of: 2, count: 3 },
+    { name: 'third filed exactly one month after the first', when: [at(0), at(10), sh('2026-04-01T10:00:00')], of: 2, count: 2 },
+    { name: 'exactly one month after: the first is not in its window either', when: [at(0), at(10), sh('2026-04-01T10:00:00')], of: 0, count: 2 },
+    // At a month end the calendar month is shorter: 31 Jan 10:00 → 28 Feb 10:00.
+    { name: '31 Jan, 10 Feb, 28 Feb 09:59 Shanghai', when: [sh('2026-01-31T10:00:00'), sh('2026-02-10T10:00:00'), sh('2026-02-28T09:59:00')], of: 0, count: 3 },
+    { name: '31 Jan, 10 Feb, 28 Feb 10:00 Shanghai', when: [sh('2026-01-31T10:00:00'), sh('2026-02-10T10:00:00'), sh('2026-02-28T10:00:00')], of: 0, count: 2 },
+    // Shanghai calendar, not UTC: 1 Mar 07:00 Shanghai is still 28 Feb in UTC.
+    { name: '1 Mar 07:00, 15 Mar, 1 Apr 06:59 Shanghai', when: [sh('2026-03-01T07:00:00'), sh('2026-03-15T07:00:00'), sh('2026-04-01T06:59:00')], of: 0, count: 3 },
+    // Windows that do not hold this complaint do not count for it.
+    { name: 'days 0, 15, 29, 50: the one on day 50', when: [at(0), at(15), at(29), at(50)], of: 3, count: 2 },
+    { name: 'days 0, 15, 29, 50: the one on day 29', when: [at(0), at(15), at(29), at(50)], of: 2, count: 3 },
+    { name: 'alone', when: [at(0)], of: 0, count: 1 },
+  ])('$name → $count', ({ when, of, count }) => {
+    const list = filings(...when);
+    expect(sameIssueComplainantsWithinMonth(list, list[of].filedAt)).toBe(count);
+  });
+
+  it('counts one mobile once however often it files', () => {
+    const list = [{ mobile: '13800000001', filedAt: at(0) }, { mobile: '13800000001', filedAt: at(2) }, { mobile: '13800000002', filedAt: at(3) }];
+    expect(sameIssueComplainantsWithinMonth(list, at(3))).toBe(2);
+  });
+
+  it('the count of three makes the complaint hot; two does not', () => {
+    const base: SeverityFacts = {
+      filedAt: at(29), resolvedAt: null, lawsuitFiled: false, mediaExposed: false, lawsuitOrMediaRisk: false, collective: false,
+      complainantCount: 1, sameIssueComplainants: 1, companyFault: true, reopenCount: 0, needsOutsideSupport: false,
+    };
+    const hot = filings(at(0), at(15), at(29));
+    const not = filings(at(0), at(25), at(50));
+    expect(classifySeverity({ ...base, sameIssueComplainants: sameIssueComplainantsWithinMonth(hot, at(29)) }, at(30)).severity).toBe('hot');
+    expect(classifySeverity({ ...base, filedAt: at(25), sameIssueComplainants: sameIssueComplainantsWithinMonth(not, at(25)) }, at(26)).severity).toBe('general');
+  });
+});
+
+describe('channelFacts: the channel that is itself the fact', () => {
+  it.each([
+    { channel: 'lawsuit' as const, facts: { lawsuitFiled: true, mediaExposed: false } },
+    { channel: 'media' as const, facts: { lawsuitFiled: false, mediaExposed: true } },
+    { channel: 'hotline' as const, facts: { lawsuitFiled: false, mediaExposed: false } },
+    { channel: 'web' as const, facts: { lawsuitFiled: false, mediaExposed: false } },
+  ])('$channel', ({ channel, facts }) => {
+    expect(channelFacts(channel)).toEqual(facts);
   });
 });

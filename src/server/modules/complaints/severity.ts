@@ -1,23 +1,56 @@
-import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, lte, ne, sql } from 'drizzle-orm';
 import { SEVERITY_LABELS, SEVERITY_REASON_LABELS, type Severity, type SeverityReason } from '../../../common/complaints.ts';
 import { addShanghaiMonths } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
+import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
+import { DAY } from '../../platform/clock.ts';
 import { notifyUsers, usersResponsibleFor } from '../../platform/notify/notify.ts';
-import { complaintLink, type StepCtx } from './escalation.ts';
-import { recordComplaintEvents, type ComplaintRecord } from './queries.ts';
-import { classifySeverity, resolutionDueAt, severityRank, type SeverityFacts } from './rules.ts';
+import { applyEscalation, complaintLink, type StepCtx } from './escalation.ts';
+import { lockComplaint, recordComplaintEvents, type ComplaintRecord } from './queries.ts';
+import { classifySeverity, resolutionDueAt, sameIssueComplainantsWithinMonth, severityRank, type SeverityFacts } from './rules.ts';
 import { limitsFor } from './settings.ts';
 import { complaints } from './tables.ts';
 
-// Different complainants (by contact mobile: one person per mobile, filed by phone or online) of the issue within one
-// month either side of this complaint's filing.
+// The issue's filings (contact mobile, filing time) near a moment: enough for every one-month
+// window holding it (a few days' slack for month-end clamping).
+const WINDOW_SLACK_MS = 3 * DAY;
+export async function issueFilingsAround(db: Db, issueId: string, at: Date): Promise<Array<{ mobile: string; filedAt: Date }>> {
+  return db
+    .select({ mobile: complaints.contactMobile, filedAt: complaints.filedAt })
+    .from(complaints)
+    .where(and(
+      eq(complaints.issueId, issueId),
+      gte(complaints.filedAt, new Date(addShanghaiMonths(at, -1).getTime() - WINDOW_SLACK_MS)),
+      lte(complaints.filedAt, new Date(addShanghaiMonths(at, 1).getTime() + WINDOW_SLACK_MS)),
+    ));
+}
+
+// Different complainants (by contact mobile: one person per mobile, filed by phone or online) of
+// the issue whose filings fall within one month together with this complaint's
+// (`sameIssueComplainantsWithinMonth`; the scheduled job applies the same rule).
 export async function sameIssueComplainants(db: Db, c: ComplaintRecord): Promise<number> {
   if (!c.issueId) return 1;
-  const [row] = await db
-    .select({ n: sql<number>`count(DISTINCT ${complaints.contactMobile})` })
-    .from(complaints)
-    .where(and(eq(complaints.issueId, c.issueId), gte(complaints.filedAt, addShanghaiMonths(c.filedAt, -1)), lte(complaints.filedAt, addShanghaiMonths(c.filedAt, 1))));
-  return Math.max(1, Number(row.n));
+  return sameIssueComplainantsWithinMonth(await issueFilingsAround(db, c.issueId, c.filedAt), c.filedAt);
+}
+
+// The same-issue count changed for the other complaints of these issues (a complaint joined,
+// left or was filed into one): re-judge each, escalate as needed, events with the reason, audit.
+export async function rejudgeIssuePeers(ctx: StepCtx, issueIds: ReadonlyArray<string | null>, exceptId: string, why: string): Promise<void> {
+  for (const issueId of new Set(issueIds)) {
+    if (!issueId) continue;
+    const peers = await ctx.db.select({ id: complaints.id }).from(complaints).where(and(eq(complaints.issueId, issueId), ne(complaints.id, exceptId))).orderBy(complaints.id);
+    for (const peer of peers) {
+      const locked = await lockComplaint(ctx.db, peer.id);
+      const judged = await applySeverity(ctx, locked, why, await sameIssueComplainants(ctx.db, locked));
+      const raised = await applyEscalation(ctx, judged);
+      if (raised.version !== locked.version) {
+        await recordAudit(ctx.db, ctx.actor, ctx.now, {
+          action: 'update', entityType: 'complaint', entityId: locked.id, entityLabel: `${locked.no} ${locked.title}`, companyId: locked.companyId,
+          changes: diffChanges({ severity: locked.severity, escalationLevel: locked.escalationLevel }, { severity: raised.severity, escalationLevel: raised.escalationLevel }),
+        });
+      }
+    }
+  }
 }
 
 export function severityFacts(c: ComplaintRecord, sameIssue: number): SeverityFacts {

@@ -10,7 +10,7 @@ import { canSeeComplaint } from './scope.ts';
 import { applySeverity } from './severity.ts';
 import { complaints } from './tables.ts';
 
-const AUDITED = ['status', 'handlerId', 'severity', 'escalationLevel', 'solution', 'resolvedAt', 'closedAt', 'reopenCount', 'acknowledgedAt', 'issueId'] as const;
+const AUDITED = ['status', 'handlerId', 'severity', 'escalationLevel', 'solution', 'resolvedAt', 'closedAt', 'reopenCount', 'acknowledgedAt', 'issueId', 'customerId'] as const;
 const pick = (c: ComplaintRecord) => Object.fromEntries(AUDITED.map((k) => [k, c[k]]));
 
 export type StepOptions = { version?: number; why: string; handlerOnly?: boolean };

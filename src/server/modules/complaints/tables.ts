@@ -57,6 +57,8 @@ export const complaints = pgTable(
     buildingId: uuid('building_id').references(() => buildings.id),
     unitId: uuid('unit_id').references(() => units.id),
     customerId: uuid('customer_id').references(() => customers.id),
+    // A public filing's match by mobile, waiting for staff to confirm the link (关联客户档案).
+    suggestedCustomerId: uuid('suggested_customer_id').references(() => customers.id),
     // A readable number (TS202611220001) for phone calls and reports.
     no: text('no').notNull(),
     // The complainant's secret for the public status page; long and random, never listed.

@@ -1,19 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import type { complaintUpdate, contingencyUpdate, issueLinkBody } from '../../../common/contracts/complaints.ts';
+import type { complaintUpdate, contingencyUpdate, customerLinkBody, issueLinkBody } from '../../../common/contracts/complaints.ts';
 import { CONTINGENCY_ITEM_LABELS, CONTINGENCY_STATUS_LABELS, type ContingencyItem, type ContingencyStatus } from '../../../common/complaints.ts';
 import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { refreshAlertsFor } from './alerts.ts';
-import { applyEscalation } from './escalation.ts';
 import type { Ctx } from './create.ts';
 import { requireHandler } from './handlers.ts';
 import { lockComplaint, recordComplaintEvents } from './queries.ts';
 import { canSeeComplaint } from './scope.ts';
-import { applySeverity, sameIssueComplainants } from './severity.ts';
+import { rejudgeIssuePeers } from './severity.ts';
 import { complaintStep, saveComplaint } from './step.ts';
-import { complaintContingencyItems, complaintIssues, complaints } from './tables.ts';
+import { complaintContingencyItems, complaintIssues } from './tables.ts';
+import { customerExistsById } from '../customers/lookup.ts';
 import { buildings, units } from '../org/tables.ts';
 
 const FACT_LABELS: Record<string, string> = {
@@ -64,23 +64,21 @@ export async function linkIssue(ctx: Ctx, id: string, body: z.infer<typeof issue
     if (issueId === c.issueId) return c;
     const saved = await saveComplaint(tx, id, { issueId }, ctx.now);
     await recordComplaintEvents(tx, ctx.actor, ctx.now, c, [{ kind: 'linked', to: title || null, content: issueId ? `归入问题「${title}」` : '移出问题归集' }]);
-    for (const affected of [c.issueId, issueId]) {
-      if (!affected) continue;
-      const peers = await tx.select().from(complaints).where(eq(complaints.issueId, affected));
-      for (const peer of peers) {
-        if (peer.id === id) continue;
-        const locked = await lockComplaint(tx, peer.id);
-        const judged = await applySeverity({ ...ctx, db: tx }, locked, `同一问题「${title || '原问题'}」的投诉人数变化`, await sameIssueComplainants(tx, locked));
-        const raised = await applyEscalation({ ...ctx, db: tx }, judged);
-        if (raised.version !== locked.version) {
-          await recordAudit(tx, ctx.actor, ctx.now, {
-            action: 'update', entityType: 'complaint', entityId: peer.id, entityLabel: `${peer.no} ${peer.title}`, companyId: peer.companyId,
-            changes: diffChanges({ severity: locked.severity, escalationLevel: locked.escalationLevel }, { severity: raised.severity, escalationLevel: raised.escalationLevel }),
-          });
-        }
-      }
-    }
+    await rejudgeIssuePeers({ ...ctx, db: tx }, [c.issueId, issueId], id, `同一问题「${title || '原问题'}」的投诉人数变化`);
     await refreshAlertsFor({ ...ctx, db: tx }, c, saved);
+    return saved;
+  });
+}
+
+// 关联客户档案: staff confirm that a public filing's complainant is the customer whose file has the
+// same mobile (the public page never links by what an anonymous caller typed). Audited as a
+// change of customerId by complaintStep.
+export async function linkSuggestedCustomer(ctx: Ctx, id: string, body: z.infer<typeof customerLinkBody>) {
+  return complaintStep(ctx, id, { version: body.version, why: '关联客户档案' }, async (tx, c) => {
+    if (c.customerId) throw new AppError('INVALID_TRANSITION', '该投诉已关联客户档案');
+    if (!c.suggestedCustomerId || !(await customerExistsById(tx, c.suggestedCustomerId))) throw new AppError('INVALID_TRANSITION', '没有可关联的客户档案');
+    const saved = await saveComplaint(tx, id, { customerId: c.suggestedCustomerId, suggestedCustomerId: null }, ctx.now);
+    await recordComplaintEvents(tx, ctx.actor, ctx.now, c, [{ kind: 'updated', content: '确认投诉人即同手机号的客户，已关联客户档案' }]);
     return saved;
   });
 }

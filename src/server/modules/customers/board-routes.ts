@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParams, idSchema, listQuery, pageOf } from '../../../common/contracts/common.ts';
-import { interestSchema, prospectSchema, reassignBody, salesSettingsSchema, salesSettingsUpdate } from '../../../common/contracts/customers.ts';
+import { boardColumnSchema, interestSchema, MY_BOARD_COLUMNS, myBoardSchema, prospectSchema, reassignBody, salesSettingsSchema, salesSettingsUpdate } from '../../../common/contracts/customers.ts';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { actorOf, principalOf, type App, type Deps } from '../../platform/http/types.ts';
 import { decodeKeyset, pageFrom } from '../../platform/http/cursor.ts';
 import { requireProject } from '../org/projects.ts';
-import { consultantBoard, teamBoard } from './boards.ts';
+import { consultantBoard, consultantBoardColumn, teamBoard } from './boards.ts';
 import type { Ctx } from './create.ts';
 import { claimProspect, reassignProspects } from './ownership.ts';
 import { toProspect, type InterestRow } from './present.ts';
@@ -24,8 +24,19 @@ export function registerBoardRoutes(app: App, { db, clock }: Deps) {
 
   app.get('/api/v1/prospect-boards/mine', {
     config: { access: { permission: 'customers.write' } },
-    schema: { tags, summary: '我的跟进：今日、逾期、新分配', response: { 200: z.object({ today: z.array(prospectSchema), overdue: z.array(prospectSchema), newlyAssigned: z.array(prospectSchema) }) } },
-    handler: (request) => consultantBoard(db, principalOf(request), clock.now()),
+    schema: {
+      tags,
+      summary: '我的跟进：今日、逾期、新分配（每列首页与总数）',
+      description: '新分配：近 3 天内分配给本人（新建、调整归属、领取），且分配后本人尚未跟进。每列按下次跟进时间排序，`total` 为该列总数，`nextCursor` 用于 /prospect-boards/mine/{column} 翻页。',
+      querystring: listQuery.pick({ limit: true }),
+      response: { 200: myBoardSchema },
+    },
+    handler: (request) => consultantBoard(db, principalOf(request), clock.now(), request.query.limit),
+  });
+  app.get('/api/v1/prospect-boards/mine/:column', {
+    config: { access: { permission: 'customers.write' } },
+    schema: { tags, summary: '我的跟进：某一列的下一页', params: z.object({ column: z.enum(MY_BOARD_COLUMNS) }), querystring: listQuery, response: { 200: boardColumnSchema } },
+    handler: (request) => consultantBoardColumn(db, principalOf(request), clock.now(), request.params.column, request.query),
   });
   app.get('/api/v1/prospect-boards/team', {
     config: { access: assign },

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { Customer, customerCreate, interestCreate } from '../../../common/contracts/customers.ts';
@@ -10,12 +10,16 @@ import { can, type Actor, type Principal } from '../../platform/access/principal
 import { diffChanges, recordAudit } from '../../platform/audit/record.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import { requireProject } from '../org/projects.ts';
+import { projects } from '../org/tables.ts';
+import { users } from '../users/tables.ts';
 import { requireOwner } from './owners.ts';
-import { mobileFor } from './present.ts';
+import { maskName, mobileFor } from './present.ts';
 import { selectInterests, recordEvents } from './queries.ts';
 import { nameSearchKeys, nextFollowUpDue } from './rules.ts';
+import { poolScope, prospectScope } from './scope.ts';
 import { salesSettingsFor } from './settings.ts';
 import { customerConsents, customers, projectInterests } from './tables.ts';
+import { checkCustomerTags } from './tags.ts';
 import { getCustomer } from './read.ts';
 
 export type Ctx = { db: Db; now: Date; actor: Actor; principal: Principal };
@@ -64,24 +68,39 @@ async function newInterest(ctx: Ctx, tx: Db, input: { customerId: string; projec
 }
 
 // 判重: the mobile is unique in the group. The database's unique index decides (so two
-// simultaneous creates make one person); the loser is told who holds the customer.
+// simultaneous creates make one person); the loser is told who holds the customer — as far as
+// their scope allows. In a project they work on (in scope) they see the project, the owner and the
+// stage, and whether they can open the record (`visible`: the prospect is in their data scope); a
+// project outside their scope is only said to exist, masked, without names.
 async function customerExists(db: Db, p: Principal, mobile: string): Promise<AppError> {
-  const [c] = await db.select({ id: customers.id, name: customers.name, mobile: customers.mobile }).from(customers).where(eq(customers.mobile, mobile));
+  const [c] = await db.select({ id: customers.id, name: customers.name, mobile: customers.mobile }).from(customers).where(and(eq(customers.mobile, mobile), isNull(customers.erasedAt)));
   if (!c) return new AppError('CONFLICT', '该手机号正在被登记，请稍后重试');
-  const interests = await selectInterests(db).where(eq(projectInterests.customerId, c.id));
-  const existing = {
-    customerId: c.id,
-    name: c.name,
-    mobile: mobileFor(p, c.mobile, interests.map((i) => i.ownerId)).mobile,
-    interests: interests.map((i) => ({ projectId: i.projectId, projectName: i.projectName, ownerName: i.inPool ? null : i.ownerName, stage: i.stage as Stage })),
-  };
-  const owners = existing.interests.map((i) => `${i.projectName}（${i.ownerName ?? '公客池'}）`).join('、');
-  return new AppError('CUSTOMER_EXISTS', `该手机号已登记：${c.name}${owners ? `，${owners}` : ''}`, undefined, { existing });
+  const inScope = (cond: SQL | undefined) => (cond ? sql<boolean>`coalesce((${cond}), false)` : sql<boolean>`true`);
+  const interests = await db
+    .select({ ownerId: projectInterests.ownerId, projectId: projectInterests.projectId, projectName: projects.name, ownerName: users.displayName, inPool: projectInterests.inPool, stage: projectInterests.stage, visible: inScope(prospectScope(p)), inProjectScope: inScope(poolScope(p)) })
+    .from(projectInterests)
+    .innerJoin(projects, eq(projects.id, projectInterests.projectId))
+    .leftJoin(users, eq(users.id, projectInterests.ownerId))
+    .where(eq(projectInterests.customerId, c.id))
+    .orderBy(asc(projectInterests.createdAt), asc(projectInterests.id));
+  const entries = interests.map((i) =>
+    i.visible || i.inProjectScope
+      ? { projectId: i.projectId, projectName: i.projectName, ownerName: i.inPool ? null : i.ownerName, stage: i.stage as Stage, masked: false, visible: i.visible }
+      : { projectId: null, projectName: null, ownerName: null, stage: null, masked: true, visible: false },
+  );
+  const anyInScope = entries.some((e) => !e.masked);
+  const name = anyInScope ? c.name : maskName(c.name);
+  const existing = { customerId: c.id, name, mobile: mobileFor(p, c.mobile, interests.map((i) => i.ownerId)).mobile, interests: entries };
+  const shown = entries.filter((e) => !e.masked).map((e) => `${e.projectName}（${e.ownerName ?? '公客池'}）`);
+  const elsewhere = entries.length - shown.length;
+  const where = [...shown, ...(elsewhere ? [`另有 ${elsewhere} 个您范围外的项目`] : [])].join('、');
+  return new AppError('CUSTOMER_EXISTS', `该手机号已登记：${name}${where ? `，${where}` : ''}`, undefined, { existing });
 }
 
 export async function createCustomer(ctx: Ctx, input: z.infer<typeof customerCreate>): Promise<Customer> {
   const project = await requireProject(ctx.db, ctx.principal, input.projectId);
   const owner = await ownerFor(ctx, input.ownerId, project.id);
+  await checkCustomerTags(ctx.db, input.tags);
   const { projectId: _p, grade, stage, ownerId: _o, consent, ...profile } = input;
   const keys = nameSearchKeys(profile.name);
   const row = { id: uuidv7(), ...profile, namePinyin: keys.pinyin, nameInitials: keys.initials, mobileTail: profile.mobile.slice(-4), createdBy: ctx.principal.userId, createdAt: ctx.now, updatedAt: ctx.now };

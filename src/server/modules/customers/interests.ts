@@ -16,6 +16,7 @@ import { nameSearchKeys, nextFollowUpDue } from './rules.ts';
 import { prospectScope } from './scope.ts';
 import { salesSettingsFor } from './settings.ts';
 import { customers, interactions, projectInterests } from './tables.ts';
+import { checkCustomerTags } from './tags.ts';
 
 async function requireInterest(ctx: Ctx, id: string): Promise<InterestRow> {
   const [row] = (await selectInterests(ctx.db).where(and(eq(projectInterests.id, id), prospectScope(ctx.principal)))) as InterestRow[];
@@ -81,6 +82,7 @@ export async function updateCustomer(ctx: Ctx, id: string, input: z.infer<typeof
     const [before] = await tx.select().from(customers).where(eq(customers.id, id));
     if (before.erasedAt) throw new AppError('CUSTOMER_ERASED', '该客户的个人信息已删除，不能修改');
     const { version, ...changes } = input;
+    await checkCustomerTags(tx, changes.tags, before.tags);
     const derived = {
       ...(changes.name ? (() => { const k = nameSearchKeys(changes.name); return { namePinyin: k.pinyin, nameInitials: k.initials }; })() : {}),
       ...(changes.mobile ? { mobileTail: changes.mobile.slice(-4) } : {}),

@@ -35,7 +35,7 @@ export async function reclaimOverdueProspects(db: Db, now: Date): Promise<number
             LEFT JOIN project_sales_settings s ON s.project_id = pi.project_id
             LEFT JOIN users u ON u.id = pi.owner_id
             WHERE pi.owner_id IS NOT NULL AND NOT pi.in_pool AND pi.stage IN ${RECLAIMABLE_STAGES} AND NOT ${hasActiveDeal(sql`pi.id`)}
-              AND coalesce(pi.last_contact_at, pi.assigned_at) < ${todayStart}::timestamptz - make_interval(days => coalesce(s.reclaim_days, ${DEFAULT_SALES_SETTINGS.reclaimDays}))
+              AND greatest(pi.last_contact_at, pi.assigned_at) < ${todayStart}::timestamptz - make_interval(days => coalesce(s.reclaim_days, ${DEFAULT_SALES_SETTINGS.reclaimDays}))
             LIMIT ${BATCH}
             FOR UPDATE OF pi SKIP LOCKED`,
       );

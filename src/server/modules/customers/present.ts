@@ -37,6 +37,12 @@ export function mobileFor(p: Principal, mobile: string, ownerIds: (string | null
   return { mobile: full ? mobile : maskMobile(mobile), mobileMasked: !full };
 }
 
+// A name shown to someone outside every project the customer is registered in: the surname only.
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length ? chars[0] + '*'.repeat(Math.max(1, chars.length - 1)) : '';
+}
+
 export function toProspect(p: Principal, r: InterestRow, c: Pick<CustomerRow, 'id' | 'name' | 'mobile' | 'tags' | 'sourceChannel' | 'buyerType' | 'familySegment' | 'erasedAt'>): Prospect {
   return {
     ...toInterest(r),

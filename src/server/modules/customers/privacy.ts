@@ -3,7 +3,7 @@ import { maskMobile } from '../../../common/validators.ts';
 import type { Db } from '../../db/client.ts';
 import { anonymiseRegistrations, ERASED_NAME } from '../channels/for-customers.ts';
 import { anonymiseComplaintContacts, complaintsForExport } from '../complaints/for-customers.ts';
-import { dealIdsOfCustomer } from '../sales/for-customers.ts';
+import { dealIdsOfCustomer, salesForExport } from '../sales/for-customers.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { REDACTED, redactAudit } from '../../platform/audit/redact.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
@@ -33,16 +33,17 @@ export async function revealIdentifier(ctx: Ctx, id: string, field: 'mobile' | '
 // Everything held on one person (their right of access), as JSON; the export is audited.
 export async function exportPersonalData(ctx: Ctx, id: string) {
   const c = await requireVisible(ctx.db, ctx, id);
-  const [interests, acts, events, consents, complaintsMade] = await Promise.all([
+  const [interests, acts, events, consents, complaintsMade, sales] = await Promise.all([
     ctx.db.select().from(projectInterests).where(eq(projectInterests.customerId, id)),
     ctx.db.select().from(interactions).where(eq(interactions.customerId, id)),
     ctx.db.select().from(interestEvents).where(eq(interestEvents.customerId, id)),
     ctx.db.select().from(customerConsents).where(eq(customerConsents.customerId, id)),
     complaintsForExport(ctx.db, id),
+    salesForExport(ctx.db, id),
   ]);
   await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'export', entityType: 'customer', entityId: id, entityLabel: `${c.name} 个人信息导出` });
   const { namePinyin: _p, nameInitials: _i, mobileTail: _t, ...profile } = c;
-  return { exportedAt: ctx.now.toISOString(), customer: profile, projectInterests: interests, interactions: acts, history: events, consents, complaints: complaintsMade };
+  return { exportedAt: ctx.now.toISOString(), customer: profile, projectInterests: interests, interactions: acts, history: events, consents, complaints: complaintsMade, deals: sales.deals, ownedUnits: sales.ownedUnits };
 }
 
 // Personal values as they may appear in audit entries (customers, complaints, registrations).

@@ -1,11 +1,11 @@
-import { and, arrayContains, asc, desc, eq, gte, ilike, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gte, ilike, inArray, like, lt, or, sql, type Column, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Customer, ProspectListQuery, timelineEntrySchema } from '../../../common/contracts/customers.ts';
 import type { Db } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { can, type Principal } from '../../platform/access/principal.ts';
-import { notFound } from '../../platform/errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
+import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import { decodeKeyset, encodeCursor } from '../../platform/http/cursor.ts';
 import { complaintSummariesOf } from '../complaints/for-customers.ts';
 import { projects } from '../org/tables.ts';
 import { toCustomer, toProspect, type InterestRow } from './present.ts';
@@ -64,8 +64,23 @@ export function prospectFilters(p: Principal, q: Omit<ProspectListQuery, 'limit'
     q.buyerType ? eq(customers.buyerType, q.buyerType) : undefined,
     q.familySegment ? eq(customers.familySegment, q.familySegment) : undefined,
     q.lastContactFrom ? gte(pi.lastContactAt, new Date(q.lastContactFrom)) : undefined,
-    q.lastContactTo ? lte(pi.lastContactAt, new Date(q.lastContactTo)) : undefined,
+    // lastContactTo is exclusive: a whole last day is sent as 00:00 of the day after it.
+    q.lastContactTo ? lt(pi.lastContactAt, new Date(q.lastContactTo)) : undefined,
   );
+}
+
+const badCursor = () => new AppError('VALIDATION_FAILED', '分页游标无效', [{ field: 'cursor', message: '分页游标无效' }]);
+
+// The rows after a cursor in "who is due next" order: (due ASC NULLS LAST, id ASC). The cursor
+// holds the last row's due instant ('' when it had none) and id.
+export function afterDueKeyset(due: Column, id: Column, cursor: string | undefined): SQL | undefined {
+  const after = decodeKeyset(cursor, ['text', 'uuid'] as const);
+  if (!after) return undefined;
+  const [afterDue, afterId] = after;
+  if (afterDue === '') return sql`(${due} IS NULL AND ${id} > ${afterId})`;
+  const at = new Date(afterDue);
+  if (Number.isNaN(at.getTime())) throw badCursor();
+  return sql`(${due} > ${at.toISOString()} OR (${due} = ${at.toISOString()} AND ${id} > ${afterId}) OR ${due} IS NULL)`;
 }
 
 // Keyset over (next_follow_up_at ASC NULLS LAST, id) — the consultant's "who is due next" order —
@@ -78,14 +93,12 @@ export async function listProspects(db: Db, p: Principal, q: ProspectListQuery) 
   const keyed = byDue && q.q ? searchKeyOf(classifySearch(q.q)) : null;
   const k = prospectSearchKeys;
   const [due, id] = keyed ? [k.nextFollowUpAt, k.interestId] : [pi.nextFollowUpAt, pi.id];
-  const after = decodeCursor(q.cursor, byDue ? 2 : 1);
   let keyset: SQL | undefined;
-  if (after && byDue) {
-    const [afterDue, afterId] = after as [string | number, string];
-    keyset = afterDue === ''
-      ? sql`(${due} IS NULL AND ${id} > ${afterId})`
-      : sql`(${due} > ${new Date(afterDue).toISOString()} OR (${due} = ${new Date(afterDue).toISOString()} AND ${id} > ${afterId}) OR ${due} IS NULL)`;
-  } else if (after) keyset = sql`${pi.id} < ${String(after[0])}`;
+  if (byDue) keyset = afterDueKeyset(due, id, q.cursor);
+  else {
+    const after = decodeKeyset(q.cursor, ['uuid'] as const);
+    if (after) keyset = sql`${pi.id} < ${after[0]}`;
+  }
   const rows = await (keyed ? selectProspectsByKey(db) : selectProspects(db))
     .where(and(keyed ? and(eq(k.key, keyed.key), searchKeyScope(p)) : undefined, prospectFilters(p, q, keyed ?? undefined), keyset))
     .orderBy(...(byDue ? [sql`${due} ASC NULLS LAST`, asc(id)] : [desc(pi.id)]))
@@ -98,15 +111,25 @@ export async function listProspects(db: Db, p: Principal, q: ProspectListQuery) 
 
 type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
-// Interactions and events of the customer's prospects that the caller may see, newest first.
-export async function customerTimeline(db: Db, p: Principal, customerId: string): Promise<{ items: TimelineEntry[] }> {
+// Newest first: (at DESC, id DESC) across interactions, events and complaints.
+const newerFirst = (a: { at: string; id: string }, b: { at: string; id: string }) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+// Interactions and events of the customer's prospects that the caller may see, newest first, a
+// page at a time: the cursor is the last entry's (at, id), and each source reads only the page
+// after it, so a customer with years of follow-ups costs one page.
+export async function customerTimeline(db: Db, p: Principal, customerId: string, q: { limit: number; cursor?: string }): Promise<{ items: TimelineEntry[]; nextCursor: string | null }> {
+  const after = decodeKeyset(q.cursor, ['text', 'uuid'] as const);
+  const afterAt = after ? new Date(after[0]) : null;
+  if (afterAt && Number.isNaN(afterAt.getTime())) throw badCursor();
   const visible = await db.select({ id: projectInterests.id, projectId: projectInterests.projectId, projectName: projects.name }).from(projectInterests).innerJoin(projects, eq(projects.id, projectInterests.projectId)).where(and(eq(projectInterests.customerId, customerId), prospectScope(p)));
   if (!visible.length) throw notFound('客户');
   const ids = visible.map((v) => v.id);
   const projectOf = new Map(visible.map((v) => [v.id, v.projectName]));
+  const older = (at: Column, id: Column) => (after && afterAt ? sql`(${at} < ${afterAt.toISOString()} OR (${at} = ${afterAt.toISOString()} AND ${id} < ${after[1]}))` : undefined);
+  const take = q.limit + 1;
   const [acts, events] = await Promise.all([
-    db.select().from(interactions).where(inArray(interactions.interestId, ids)).orderBy(desc(interactions.occurredAt)).limit(500),
-    db.select().from(interestEvents).where(inArray(interestEvents.interestId, ids)).orderBy(desc(interestEvents.at)).limit(500),
+    db.select().from(interactions).where(and(inArray(interactions.interestId, ids), older(interactions.occurredAt, interactions.id))).orderBy(desc(interactions.occurredAt), desc(interactions.id)).limit(take),
+    db.select().from(interestEvents).where(and(inArray(interestEvents.interestId, ids), older(interestEvents.at, interestEvents.id))).orderBy(desc(interestEvents.at), desc(interestEvents.id)).limit(take),
   ]);
   // Complaints in the projects through which the caller sees this customer, if they may read them.
   const complaintsSeen = can(p, 'complaints.read') ? await complaintSummariesOf(db, customerId, [...new Set(visible.map((v) => v.projectId))]) : [];
@@ -115,6 +138,9 @@ export async function customerTimeline(db: Db, p: Principal, customerId: string)
     ...events.map((e) => ({ id: e.id, at: e.at.toISOString(), kind: e.type as TimelineEntry['kind'], projectName: projectOf.get(e.interestId) ?? '', actorName: e.actorName, interactionType: null, content: '', from: e.fromValue, to: e.toValue, reason: e.reason })),
     ...complaintsSeen.map((c) => ({ id: c.id, at: c.at.toISOString(), kind: 'complaint' as const, projectName: c.projectName, actorName: '', interactionType: null, content: c.text, from: null, to: c.id, reason: '' })),
   ];
-  items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id.localeCompare(a.id)));
-  return { items: items.slice(0, 500) };
+  const cursorEntry = after && afterAt ? { at: afterAt.toISOString(), id: after[1] } : null;
+  const page = items.filter((e) => !cursorEntry || newerFirst(cursorEntry, e) < 0).sort(newerFirst);
+  const shown = page.slice(0, q.limit);
+  const last = shown[shown.length - 1];
+  return { items: shown, nextCursor: page.length > q.limit ? encodeCursor([last.at, last.id]) : null };
 }

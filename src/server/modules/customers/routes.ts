@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { idParams, okSchema, pageOf } from '../../../common/contracts/common.ts';
+import { idParams, listQuery, okSchema, pageOf } from '../../../common/contracts/common.ts';
 import {
   customerCreate, customerSchema, customerUpdate, eraseBody, interactionCreate, interactionSchema, interestCreate, interestSchema, interestUpdate,
   prospectListQuery, prospectSchema, revealBody, savedFilterCreate, savedFilterSchema, timelineEntrySchema,
@@ -27,7 +27,14 @@ export function registerCustomerRoutes(app: App, { db, clock }: Deps) {
   });
   app.post('/api/v1/customers', {
     config: { access: write },
-    schema: { tags, summary: '新增客户（按手机号判重；已存在时 409 CUSTOMER_EXISTS 并给出归属）', body: customerCreate, response: { 201: customerSchema } },
+    schema: {
+      tags,
+      summary: '新增客户（按手机号判重；已存在时 409 CUSTOMER_EXISTS 并给出归属）',
+      description:
+        '409 CUSTOMER_EXISTS 的 `existing` 按调用者的数据范围给出：范围内项目列出项目、置业顾问与阶段（`visible` 表示可打开该客户档案）；范围外项目只说明已在其他项目登记（`masked`，不含项目和人名），若无范围内项目，客户姓名也脱敏。手机号仅对该客户的置业顾问完整显示。',
+      body: customerCreate,
+      response: { 201: customerSchema },
+    },
     handler: async (request, reply) => reply.status(201).send(await createCustomer(ctx(request), request.body)),
   });
   app.get('/api/v1/customers/:id', {
@@ -42,8 +49,8 @@ export function registerCustomerRoutes(app: App, { db, clock }: Deps) {
   });
   app.get('/api/v1/customers/:id/timeline', {
     config: { access: read },
-    schema: { tags, summary: '客户时间线（跟进、阶段、归属变化）', params: idParams, response: { 200: z.object({ items: z.array(timelineEntrySchema) }) } },
-    handler: (request) => customerTimeline(db, principalOf(request), request.params.id),
+    schema: { tags, summary: '客户时间线（跟进、阶段、归属变化），新的在前，按游标翻页', params: idParams, querystring: listQuery, response: { 200: pageOf(timelineEntrySchema) } },
+    handler: (request) => customerTimeline(db, principalOf(request), request.params.id, request.query),
   });
   app.post('/api/v1/customers/:id/interests', {
     config: { access: write },
@@ -90,13 +97,13 @@ export function registerCustomerRoutes(app: App, { db, clock }: Deps) {
   app.post('/api/v1/saved-filters', {
     config: { access: read },
     schema: { tags, summary: '保存筛选', body: savedFilterCreate, response: { 201: savedFilterSchema } },
-    handler: async (request, reply) => reply.status(201).send(await createSavedFilter(db, principalOf(request), clock.now(), request.body)),
+    handler: async (request, reply) => reply.status(201).send(await createSavedFilter(ctx(request), request.body)),
   });
   app.delete('/api/v1/saved-filters/:id', {
     config: { access: read },
     schema: { tags, summary: '删除保存的筛选', params: idParams, response: { 204: z.null() } },
     handler: async (request, reply) => {
-      await deleteSavedFilter(db, principalOf(request), request.params.id);
+      await deleteSavedFilter(ctx(request), request.params.id);
       return reply.status(204).send(null);
     },
   });

@@ -45,6 +45,8 @@ describe('reclaim to the public pool after the project limit', () => {
   });
   it.each([
     { name: 'never followed: counts from assignment', p: { ...open, lastContactAt: null }, now: '2026-11-17T00:00:00', expected: true },
+    { name: 'a hand-over restarts the clock for the new owner', p: { ...open, lastContactAt: sh('2026-10-01T10:00:00'), assignedAt: sh('2026-11-10T09:00:00') }, now: '2026-11-17T00:00:00', expected: false },
+    { name: 'a hand-over long ago does not hold off reclaim', p: { ...open, lastContactAt: sh('2026-10-01T10:00:00'), assignedAt: sh('2026-10-20T09:00:00') }, now: '2026-11-17T00:00:00', expected: true },
     { name: 'a recent follow-up resets the clock', p: { ...open, lastContactAt: sh('2026-11-10T10:00:00') }, now: '2026-11-17T00:00:00', expected: false },
     { name: 'subscribed prospects are not reclaimed', p: { ...open, stage: 'subscribed' as const, lastContactAt: null }, now: '2026-12-30T00:00:00', expected: false },
     { name: 'owners are not reclaimed', p: { ...open, stage: 'owner' as const, lastContactAt: null }, now: '2026-12-30T00:00:00', expected: false },

@@ -33,7 +33,7 @@ export function dueBucket(due: Date | null, now: Date): DueBucket {
 // Only open prospects are reclaimed; deals, owners and lost ones stay where they are.
 export const RECLAIMABLE_STAGES: readonly Stage[] = ['potential', 'intending'];
 
-// A prospect whose last follow-up (or assignment, if never followed) was on day D is still owned
+// A prospect whose last activity (its later of last follow-up and assignment) was on day D is still owned
 // through day D + reclaimDays and returns to the pool at 00:00 of the day after.
 export function reclaimAt(lastActivity: Date, reclaimDays: number): Date {
   return new Date(startOfShanghaiDay(lastActivity).getTime() + (reclaimDays + 1) * DAY);
@@ -41,8 +41,15 @@ export function reclaimAt(lastActivity: Date, reclaimDays: number): Date {
 
 export function shouldReclaim(p: { stage: Stage; inPool: boolean; ownerId: string | null; lastContactAt: Date | null; assignedAt: Date | null }, reclaimDays: number, now: Date): boolean {
   if (p.inPool || !p.ownerId || !RECLAIMABLE_STAGES.includes(p.stage)) return false;
-  const last = p.lastContactAt ?? p.assignedAt;
+  // A hand-over gives the new owner the full limit: the clock runs from the later of the last
+  // follow-up and the assignment to the current owner.
+  const last = latest(p.lastContactAt, p.assignedAt);
   return last !== null && now.getTime() >= reclaimAt(last, reclaimDays).getTime();
+}
+
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (!a || !b) return a ?? b;
+  return a.getTime() >= b.getTime() ? a : b;
 }
 
 // The latest instant of last activity that is reclaimed at `now` (for the reclaim job's query).

@@ -215,3 +215,20 @@ export const savedFilters = pgTable(
   },
   (t) => [index('saved_filters_user_idx').on(t.userId)],
 );
+
+// The group's tag catalogue (标签库): customers carry tag names chosen from it. A deactivated tag
+// stays on the customers that have it but cannot be newly chosen. Names are unique in the group
+// (a customer's tags are plain names). Migration 0025 seeds a default set and adopts every tag
+// already on a customer (category 其他).
+export const customerTags = pgTable(
+  'customer_tags',
+  {
+    id: id(),
+    category: text('category').notNull(),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    ...auditedColumns(),
+  },
+  (t) => [uniqueIndex('customer_tags_name_key').on(t.name)],
+);

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import type { Company, companyCreate, companyUpdate } from '../../../common/contracts/org.ts';
+import type { Company, companyCreate, companyUpdate, Group, groupUpdate } from '../../../common/contracts/org.ts';
 import type { listQuery } from '../../../common/contracts/common.ts';
 import type { Db } from '../../db/client.ts';
 import { rethrowUnique } from '../../db/errors.ts';
@@ -25,10 +25,36 @@ function toCompany(r: CompanyRow & { projectCount: number }): Company {
   return { ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
 }
 
-export async function getGroup(db: Db) {
-  const [g] = await db.select({ id: orgGroups.id, name: orgGroups.name }).from(orgGroups).orderBy(asc(orgGroups.createdAt)).limit(1);
+type GroupRow = typeof orgGroups.$inferSelect;
+const toGroup = (g: Pick<GroupRow, 'id' | 'name' | 'version' | 'updatedAt'>): Group => ({ id: g.id, name: g.name, version: g.version, updatedAt: g.updatedAt.toISOString() });
+
+// The one group at the top of the organisation (the first created, should there be more).
+async function findGroup(db: Db, forUpdate = false): Promise<GroupRow> {
+  const query = db.select().from(orgGroups).orderBy(asc(orgGroups.createdAt), asc(orgGroups.id)).limit(1);
+  const [g] = forUpdate ? await query.for('update') : await query;
   if (!g) throw new AppError('NOT_FOUND', '尚未建立集团');
   return g;
+}
+
+export async function getGroup(db: Db): Promise<Group> {
+  return toGroup(await findGroup(db));
+}
+
+// Renames the group. The org_groups trigger (migration 0021) notifies every instance's org cache
+// at commit, as for companies and projects.
+export async function updateGroup(ctx: OrgCtx, input: z.infer<typeof groupUpdate>): Promise<Group> {
+  return ctx.db.transaction(async (tx) => {
+    const before = await findGroup(tx, true);
+    if (before.version !== input.version) throw versionConflict();
+    const [after] = await tx
+      .update(orgGroups)
+      .set({ name: input.name, version: input.version + 1, updatedAt: ctx.now })
+      .where(and(eq(orgGroups.id, before.id), eq(orgGroups.version, input.version)))
+      .returning();
+    if (!after) throw versionConflict();
+    await recordAudit(tx, ctx.actor, ctx.now, { action: 'update', entityType: 'group', entityId: after.id, entityLabel: after.name, companyId: null, changes: diffChanges(before, after) });
+    return toGroup(after);
+  });
 }
 
 async function scopeCondition(db: Db, p: Principal) {

@@ -2,14 +2,14 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParams, listQuery, pageOf } from '../../../common/contracts/common.ts';
 import {
-  buildingCreate, buildingSchema, buildingUpdate, companyCreate, companySchema, companyUpdate, groupSchema, projectCreate,
+  buildingCreate, buildingSchema, buildingUpdate, companyCreate, companySchema, companyUpdate, groupSchema, groupUpdate, projectCreate,
   projectListQuery, projectSchema, projectUpdate, unitBatchCreate, unitCreate, unitListQuery, unitSchema, unitUpdate,
 } from '../../../common/contracts/org.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { replyCached } from '../../platform/cache/cached-reply.ts';
 import { actorOf, principalOf, type App, type Deps } from '../../platform/http/types.ts';
 import { createBuilding, deleteBuilding, listBuildings, updateBuilding } from './buildings.ts';
-import { createCompany, deleteCompany, getGroup, listCompanies, updateCompany } from './companies.ts';
+import { createCompany, deleteCompany, getGroup, listCompanies, updateCompany, updateGroup } from './companies.ts';
 import type { OrgCtx } from './context.ts';
 import { createProject, deleteProject, getProject, listProjects, updateProject } from './projects.ts';
 import { createUnit, createUnitBatch, deleteUnit, listUnits, updateUnit } from './units.ts';
@@ -33,6 +33,11 @@ export function registerOrgRoutes(app: App, { db, clock, caches }: Deps) {
     config: { access: 'authenticated' },
     schema: { tags: ['org'], summary: '集团', response: { 200: groupSchema } },
     handler: (_request, reply) => replyCached(reply, caches.org, 'group', clock.now(), groupSchema, () => getGroup(db)),
+  });
+  app.patch('/api/v1/group', {
+    config: { access: manage },
+    schema: { tags: ['org'], summary: '修改集团名称', body: groupUpdate, response: { 200: groupSchema } },
+    handler: (request) => updateGroup(ctx(request), request.body),
   });
 
   // Companies

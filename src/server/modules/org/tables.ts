@@ -2,8 +2,8 @@ import { index, integer, numeric, pgTable, text, unique, uuid } from 'drizzle-or
 import { auditedColumns, id } from '../../db/columns.ts';
 
 // Organisation: group → companies → projects → buildings → units. Every row below the group
-// carries company_id so the schema can be distributed by company (Citus) when it outgrows one
-// server.
+// carries company_id, the column a distribution by company (Citus) would use; README › Scale-out
+// lists what else that would take (keys and unique constraints are not yet per company).
 export const orgGroups = pgTable('org_groups', {
   id: id(),
   name: text('name').notNull(),

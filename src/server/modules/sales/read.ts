@@ -1,16 +1,16 @@
-import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Deal, dealListQuery } from '../../../common/contracts/sales.ts';
+import type { Deal, dealListQuery, OwnedUnit } from '../../../common/contracts/sales.ts';
 import type { Db } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
+import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { decodeKeyset, pageFrom } from '../../platform/http/cursor.ts';
 import { prospectScope } from '../customers/scope.ts';
-import { customers } from '../customers/tables.ts';
-import { units } from '../org/tables.ts';
+import { customers, projectInterests } from '../customers/tables.ts';
+import { buildings, projects, units } from '../org/tables.ts';
 import { selectDeals, toDeal } from './queries.ts';
-import { deals } from './tables.ts';
+import { deals, unitOwners } from './tables.ts';
 
 // Deals are seen through their prospect: a consultant their own prospects' deals, a manager their
 // team's, and so on (the customers module's scope).
@@ -37,4 +37,34 @@ export async function listDeals(db: Db, p: Principal, q: z.infer<typeof dealList
   const rows = await selectDeals(db).where(and(...where)).orderBy(desc(deals.createdAt), desc(deals.id)).limit(q.limit + 1);
   const page = pageFrom(rows, q.limit, (r) => [r.d.createdAt.toISOString(), r.d.id]);
   return { items: page.items.map((r) => toDeal(r, p)), nextCursor: page.nextCursor };
+}
+
+// 业主: the units a customer owns now (a 退房 ends the ownership), seen like their deals: through
+// the prospect the contract was made with. A customer with no prospect in scope answers 404.
+export async function ownedUnitsOf(db: Db, p: Principal, customerId: string): Promise<{ items: OwnedUnit[] }> {
+  const [visible] = await db.select({ id: projectInterests.id }).from(projectInterests).where(and(eq(projectInterests.customerId, customerId), prospectScope(p))).limit(1);
+  if (!visible) throw notFound('客户');
+  const rows = await db
+    .select({
+      o: unitOwners,
+      projectName: projects.name,
+      buildingName: buildings.name,
+      unit: { id: units.id, number: units.number, layout: units.layout, area: units.area },
+      price: deals.price,
+      signedOn: deals.signedOn,
+    })
+    .from(unitOwners)
+    .innerJoin(deals, eq(deals.id, unitOwners.dealId))
+    .innerJoin(projectInterests, eq(projectInterests.id, deals.interestId))
+    .innerJoin(projects, eq(projects.id, unitOwners.projectId))
+    .innerJoin(buildings, eq(buildings.id, deals.buildingId))
+    .innerJoin(units, eq(units.id, unitOwners.unitId))
+    .where(and(eq(unitOwners.customerId, customerId), isNull(unitOwners.endedAt), prospectScope(p)))
+    .orderBy(desc(unitOwners.since), desc(unitOwners.id));
+  return {
+    items: rows.map((r) => ({
+      id: r.o.id, projectId: r.o.projectId, projectName: r.projectName, buildingName: r.buildingName, unit: r.unit,
+      since: r.o.since.toISOString(), dealId: r.o.dealId, price: r.price, signedOn: r.signedOn,
+    })),
+  };
 }

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { idParams, pageOf } from '../../../common/contracts/common.ts';
-import { boardQuery, boardSchema, dealAdvance, dealCancel, dealCreate, dealListQuery, dealSchema } from '../../../common/contracts/sales.ts';
+import { boardQuery, boardSchema, dealAdvance, dealCancel, dealCreate, dealListQuery, dealSchema, ownedUnitsSchema } from '../../../common/contracts/sales.ts';
 import { actorOf, principalOf, type App, type Deps } from '../../platform/http/types.ts';
 import { salesBoard } from './board.ts';
 import { advanceDeal, cancelDeal, createDeal, type SalesCtx } from './deals.ts';
-import { getDeal, listDeals } from './read.ts';
+import { getDeal, listDeals, ownedUnitsOf } from './read.ts';
 
 const read = { permission: 'sales.read' } as const;
 const write = { permission: 'sales.write' } as const;
@@ -20,13 +20,18 @@ export function registerSalesRoutes(app: App, { db, clock }: Deps) {
   });
   app.get('/api/v1/deals', {
     config: { access: read },
-    schema: { tags, summary: '成交记录（认筹、认购、签约、退房）', querystring: dealListQuery, response: { 200: pageOf(dealSchema) } },
+    schema: { tags, summary: '成交记录（认筹、认购、签约、退房），可按项目、房源、客户、置业顾问筛选', querystring: dealListQuery, response: { 200: pageOf(dealSchema) } },
     handler: (request) => listDeals(db, principalOf(request), request.query),
   });
   app.get('/api/v1/deals/:id', {
     config: { access: read },
     schema: { tags, summary: '成交详情', params: idParams, response: { 200: dealSchema } },
     handler: (request) => getDeal(db, principalOf(request), request.params.id),
+  });
+  app.get('/api/v1/customers/:id/units', {
+    config: { access: read },
+    schema: { tags, summary: '客户名下房产（业主：签约成为业主，退房后不再列出）', params: idParams, response: { 200: ownedUnitsSchema } },
+    handler: (request) => ownedUnitsOf(db, principalOf(request), request.params.id),
   });
   app.post('/api/v1/deals', {
     config: { access: write },

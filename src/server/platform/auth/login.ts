@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { formatShanghaiTime } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
@@ -23,26 +23,32 @@ async function recentFailures(db: Db, username: string, now: Date): Promise<Date
   return rows.map((r) => r.at);
 }
 
+type Attempt = { kind: 'locked'; until: Date } | { kind: 'invalid' } | { kind: 'ok'; session: Awaited<ReturnType<typeof createSession>> & { userId: string } };
+
+// One attempt per username at a time: a transaction-scoped advisory lock on the (lower-case)
+// username covers reading the recent failures, checking the password and recording the outcome,
+// so parallel wrong guesses queue and the 6th within the window sees the lock (two-key locks have
+// their own key space; (727275, 1) is the first-start lock). A refused attempt's failure and
+// audit entry commit before the error is thrown.
 export async function login(ctx: LoginCtx, username: string, password: string) {
   const name = username.trim().toLowerCase();
   const anonymous = { principal: null, ip: ctx.ip, name };
-  const lock = lockedUntil(await recentFailures(ctx.db, name, ctx.now), ctx.now);
-  if (lock) {
-    await recordAudit(ctx.db, anonymous, ctx.now, { action: 'login.failure', entityType: 'session', entityLabel: `${name}（账号已锁定）` });
-    throw new AppError('TOO_MANY_ATTEMPTS', `登录失败次数过多，账号已临时锁定，请于 ${formatShanghaiTime(lock)} 后重试`);
-  }
-  const user = await findUserByUsername(ctx.db, name);
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !ok || !user.active) {
-    await ctx.db.transaction(async (tx) => {
+  const attempt = await ctx.db.transaction(async (tx): Promise<Attempt> => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(727274, hashtext(${name}))`);
+    const lock = lockedUntil(await recentFailures(tx, name, ctx.now), ctx.now);
+    if (lock) {
+      await recordAudit(tx, anonymous, ctx.now, { action: 'login.failure', entityType: 'session', entityLabel: `${name}（账号已锁定）` });
+      return { kind: 'locked', until: lock };
+    }
+    const user = await findUserByUsername(tx, name);
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!user || !ok || !user.active) {
       await tx.insert(loginFailures).values({ id: uuidv7(), username: name, at: ctx.now, ip: ctx.ip });
       const nowLocked = lockedUntil(await recentFailures(tx, name, ctx.now), ctx.now);
       if (user && nowLocked) await tx.update(users).set({ lockedUntil: nowLocked }).where(eq(users.id, user.id));
       await recordAudit(tx, anonymous, ctx.now, { action: 'login.failure', entityType: 'session', entityId: user?.id ?? null, entityLabel: name, companyId: user?.companyId ?? null });
-    });
-    throw INVALID();
-  }
-  return ctx.db.transaction(async (tx) => {
+      return { kind: 'invalid' };
+    }
     await tx.delete(loginFailures).where(eq(loginFailures.username, name));
     await tx.update(users).set({ lastLoginAt: ctx.now, lockedUntil: null }).where(eq(users.id, user.id));
     const session = await createSession(tx, { userId: user.id, now: ctx.now, ttlMs: ctx.sessionTtlMs, ip: ctx.ip, userAgent: ctx.userAgent });
@@ -53,8 +59,11 @@ export async function login(ctx: LoginCtx, username: string, password: string) {
       entityLabel: `${user.displayName}（${user.username}）`,
       companyId: user.companyId,
     });
-    return { ...session, userId: user.id };
+    return { kind: 'ok', session: { ...session, userId: user.id } };
   });
+  if (attempt.kind === 'locked') throw new AppError('TOO_MANY_ATTEMPTS', `登录失败次数过多，账号已临时锁定，请于 ${formatShanghaiTime(attempt.until)} 后重试`);
+  if (attempt.kind === 'invalid') throw INVALID();
+  return attempt.session;
 }
 
 export async function changePassword(ctx: { db: Db; now: Date; ip: string | null }, p: Principal, current: string, next: string) {

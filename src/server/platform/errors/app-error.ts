@@ -37,6 +37,9 @@ export const ERROR_STATUS = {
   AGENCY_NAME_TAKEN: 409,
   AGENCY_SUSPENDED: 409,
   BROKER_IN_AGENCY: 409,
+  CAMPAIGN_IN_USE: 409,
+  REFERRAL_REWARD_PAID: 409,
+  TAG_NAME_TAKEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_ATTEMPTS: 429,
@@ -72,6 +75,9 @@ export const ERROR_TITLES: Partial<Record<ErrorCode, string>> = {
   AGENCY_NAME_TAKEN: '机构名称已存在',
   AGENCY_SUSPENDED: '机构已暂停合作',
   BROKER_IN_AGENCY: '经纪人已属于其他机构',
+  CAMPAIGN_IN_USE: '活动已有归属客户',
+  REFERRAL_REWARD_PAID: '老带新奖励已发放',
+  TAG_NAME_TAKEN: '标签已存在',
   INTERNAL: '服务器内部错误',
 };
 

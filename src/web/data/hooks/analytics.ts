@@ -13,7 +13,7 @@ export type FunnelSource = Funnel['sourceMix'][number];
 export type FunnelRanking = Funnel['ranking'][number];
 
 /** Prospects created from `from` to `to` (Shanghai calendar days, both included). */
-export type FunnelQuery = { from: string; to: string; projectId?: string; channel?: string; groupBy: FunnelGroup };
+export type FunnelQuery = { from: string; to: string; projectId?: string; channel?: string; consultantId?: string; groupBy: FunnelGroup };
 
 export const FUNNEL_GROUP_LABELS: Record<FunnelGroup, string> = { none: '不分组', channel: '按渠道', consultant: '按置业顾问', project: '按项目' };
 

@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { attributionBody, attributionSchema, Campaign, campaignCreate, referralStatSchema } from '../../../common/contracts/campaigns.ts';
+import type { attributionBody, attributionSchema, Campaign, campaignCreate, campaignUpdate, referralStatSchema } from '../../../common/contracts/campaigns.ts';
 import { api } from '../client.ts';
-import { invalidateAll } from '../paged.ts';
+import { invalidateAll, useOptionsQuery, usePagedQuery } from '../paged.ts';
 import { invalidateProspects } from './customers.ts';
 
 // ── Query keys (campaigns and 老带新 only) ─────────────────────────────────────
@@ -14,20 +14,21 @@ export const REFERRALS_KEY = ['referrals'] as const;
 
 export type { Campaign };
 export type CampaignCreateBody = z.input<typeof campaignCreate>;
+export type CampaignUpdateBody = z.input<typeof campaignUpdate>;
 export type AttributionBody = z.input<typeof attributionBody>;
 export type Attribution = z.infer<typeof attributionSchema>;
 export type ReferralStat = z.infer<typeof referralStatSchema>;
 
 // ── Campaigns (推广活动) ───────────────────────────────────────────────────────
 
-/** Campaigns in the caller's scope (optionally of one project), with what each brought and cost. */
+/** A project's campaigns for a Select (the first 200, newest period first). */
 export function useCampaigns(projectId: string | undefined, options: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: [...CAMPAIGNS_KEY, { projectId: projectId ?? null }],
-    queryFn: ({ signal }) => api.get<{ items: Campaign[] }>('/campaigns', { query: { projectId }, signal }),
-    select: (data) => data.items,
-    enabled: options.enabled,
-  });
+  return useOptionsQuery<Campaign>(CAMPAIGNS_KEY, '/campaigns', { projectId }, options);
+}
+
+/** Campaigns in the caller's scope (optionally of one project), page by page, with what each brought and cost. */
+export function usePagedCampaigns(projectId: string | undefined) {
+  return usePagedQuery<Campaign>(CAMPAIGNS_KEY, '/campaigns', { projectId });
 }
 
 export function useCreateCampaign() {
@@ -38,15 +39,28 @@ export function useCreateCampaign() {
   });
 }
 
+export function useUpdateCampaign() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: CampaignUpdateBody }) => api.patch<Campaign>(`/campaigns/${id}`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: CAMPAIGNS_KEY }),
+  });
+}
+
+/** Deletes a campaign no prospect is attributed to (otherwise 409 CAMPAIGN_IN_USE). */
+export function useDeleteCampaign() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) => api.delete(`/campaigns/${id}`, { query: { version } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: CAMPAIGNS_KEY }),
+  });
+}
+
 // ── 老带新 (owner referrals) ──────────────────────────────────────────────────
 
-/** Per referring owner: prospects referred, those who signed, reward entitlements. */
+/** Per referring owner, page by page: prospects referred, contracts that stand, live reward entitlements. */
 export function useReferrals(projectId: string | undefined) {
-  return useQuery({
-    queryKey: [...REFERRALS_KEY, { projectId: projectId ?? null }],
-    queryFn: ({ signal }) => api.get<{ items: ReferralStat[] }>('/referrals', { query: { projectId }, signal }),
-    select: (data) => data.items,
-  });
+  return usePagedQuery<ReferralStat>(REFERRALS_KEY, '/referrals', { projectId });
 }
 
 // ── Attribution (来源归属) ─────────────────────────────────────────────────────

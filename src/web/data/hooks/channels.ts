@@ -21,6 +21,7 @@ import { invalidateProspects } from './customers.ts';
 
 export const BROKER_PROJECTS_KEY = ['broker-projects'] as const;
 export const BROKER_REGISTRATIONS_KEY = ['broker-registrations'] as const;
+export const BROKER_APPEALS_KEY = ['broker-appeals'] as const;
 export const REGISTRATIONS_KEY = ['registrations'] as const;
 export const REGISTRATION_APPEALS_KEY = ['registration-appeals'] as const;
 export const CHANNEL_SETTINGS_KEY = ['channel-settings'] as const;
@@ -52,12 +53,13 @@ export function refusalOf(error: unknown): Refusal | null {
 }
 
 /**
- * After any registration write: every registration list and the appeals (which embed them); a
+ * After any registration write: every registration list and the appeals (the office's and the
+ * broker's, which embed them); a
  * visit also creates or links a customer, so the prospect lists may change too.
  */
 export function invalidateChannels(client: QueryClient) {
   return Promise.all([
-    invalidateAll(client, BROKER_REGISTRATIONS_KEY, REGISTRATIONS_KEY, REGISTRATION_APPEALS_KEY),
+    invalidateAll(client, BROKER_REGISTRATIONS_KEY, BROKER_APPEALS_KEY, REGISTRATIONS_KEY, REGISTRATION_APPEALS_KEY),
     invalidateProspects(client),
   ]);
 }
@@ -76,6 +78,11 @@ export function useBrokerProjects() {
 /** The broker's own registrations (mobiles masked). */
 export function useBrokerRegistrations(filters: RegistrationFilters) {
   return usePagedQuery<Registration>(BROKER_REGISTRATIONS_KEY, '/broker/registrations', filters);
+}
+
+/** The broker's own appeals with their outcome (status, decision time and note). */
+export function useBrokerAppeals(filters: AppealFilters) {
+  return usePagedQuery<Appeal>(BROKER_APPEALS_KEY, '/broker/appeals', filters);
 }
 
 export function useCreateRegistration() {

@@ -1,5 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { ComplaintAlert } from '../../../common/contracts/group-complaints.ts';
+
+type AlertPage = { items: ComplaintAlert[]; nextCursor: string | null; total: number };
+const ALERTS_PAGE_SIZE = 10;
 import type { ComplaintDashboard, ComplaintReport } from '../../../common/contracts/complaint-reports.ts';
 import type { Project } from '../../../common/contracts/org.ts';
 import { api, download } from '../client.ts';
@@ -43,12 +46,16 @@ export function downloadComplaintReport(query: ReportQuery): Promise<void> {
   return download('/complaint-reports/xlsx', query, `投诉${REPORT_PERIOD_LABELS[query.period]}-${query.date}.xlsx`);
 }
 
-/** Early warnings (投诉预警) still open, within the caller's scope. */
-export function useOpenComplaintAlerts() {
-  return useQuery({
-    queryKey: [...COMPLAINT_ALERTS_KEY, { open: true }],
-    queryFn: ({ signal }) => api.get<{ items: ComplaintAlert[] }>('/complaint-alerts', { query: { open: 'true' }, signal }),
-    select: (data) => data.items,
+/** Early warnings (投诉预警) still open in the chosen company or project (else the caller's whole
+ * scope), filtered and paged by the server: newest first, 「加载更多」, with the total. */
+export function useOpenComplaintAlerts(scope: ComplaintScope) {
+  return useInfiniteQuery({
+    queryKey: [...COMPLAINT_ALERTS_KEY, { open: true }, scope],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<AlertPage>('/complaint-alerts', { query: { open: 'true', companyId: scope.companyId, projectId: scope.projectId, limit: ALERTS_PAGE_SIZE, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
 }
 

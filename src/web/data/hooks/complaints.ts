@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type { Page } from '../../../common/contracts/common.ts';
 import type { assignBody, callbackBody, caseBody, closeBody, ComplaintCase, complaintCreate, ComplaintDetail, ComplaintListItem, complaintUpdate, contingencyItemSchema, contingencyUpdate, issueLinkBody, issueSchema, noteBody, reopenBody, replyBody, revealComplaintBody, suggestionQuery, suggestionSchema, transitionBody } from '../../../common/contracts/complaints.ts';
-import type { ComplaintAlert, GroupComplaint, groupComplaintBody, groupComplaintUpdate } from '../../../common/contracts/group-complaints.ts';
+import type { GroupComplaint, groupComplaintBody, groupComplaintUpdate } from '../../../common/contracts/group-complaints.ts';
 import type { settingsBody, settingsSchema } from '../../../common/contracts/complaint-reports.ts';
 import type { Unit } from '../../../common/contracts/org.ts';
 import type { QueryParams } from '../client.ts';
@@ -162,6 +162,11 @@ export function useLinkIssue(id: string) {
   return useDetailWrite((body: IssueLinkBody) => api.post<ComplaintDetail>(`/complaints/${id}/issue`, body));
 }
 
+/** 关联客户档案: confirm a public filing's complainant is the customer with the same mobile. */
+export function useLinkSuggestedCustomer(id: string) {
+  return useDetailWrite((body: { version: number }) => api.post<ComplaintDetail>(`/complaints/${id}/customer`, body));
+}
+
 export function useSaveCase(id: string) {
   const client = useQueryClient();
   return useMutation({
@@ -257,14 +262,6 @@ export function useSaveGroupComplaint() {
         : api.post<GroupComplaint>('/group-complaints', input.body),
     // Linked complaints show their group on their own pages.
     onSuccess: () => invalidateComplaints(client),
-  });
-}
-
-export function useComplaintAlerts(open = true) {
-  return useQuery({
-    queryKey: [...COMPLAINT_ALERTS_KEY, open],
-    queryFn: ({ signal }) => api.get<{ items: ComplaintAlert[] }>('/complaint-alerts', { query: { open }, signal }),
-    select: (data) => data.items,
   });
 }
 

@@ -1,5 +1,6 @@
-import type { QueryClient } from '@tanstack/react-query';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '../../../common/contracts/common.ts';
 import type { z } from 'zod';
 import type {
   Customer,
@@ -55,11 +56,16 @@ export function useCustomer(id: string | undefined) {
   });
 }
 
+export const TIMELINE_PAGE_SIZE = 50;
+
+/** The customer's timeline, newest first, a page at a time (加载更多). */
 export function useTimeline(customerId: string | undefined) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: timelineKey(customerId ?? ''),
-    queryFn: ({ signal }) => api.get<{ items: TimelineEntry[] }>(`/customers/${customerId}/timeline`, { signal }),
-    select: (data) => data.items,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<TimelineEntry>>(`/customers/${customerId}/timeline`, { query: { limit: TIMELINE_PAGE_SIZE, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: Boolean(customerId),
   });
 }
@@ -121,8 +127,15 @@ export function useAddInteraction(customerId: string) {
         to: null,
         reason: '',
       };
-      client.setQueryData<{ items: TimelineEntry[] }>(timelineKey(customerId), (current) =>
-        current ? { items: [entry, ...current.items.filter((item) => item.id !== entry.id)] } : current,
+      client.setQueryData<InfiniteData<Page<TimelineEntry>, string | undefined>>(timelineKey(customerId), (current) =>
+        current
+          ? {
+              ...current,
+              pages: current.pages.map((page, index) =>
+                index === 0 ? { ...page, items: [entry, ...page.items.filter((item) => item.id !== entry.id)] } : page,
+              ),
+            }
+          : current,
       );
       return invalidateProspects(client);
     },

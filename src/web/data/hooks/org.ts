@@ -9,6 +9,8 @@ import type {
   Company,
   companyCreate,
   companyUpdate,
+  Group,
+  groupUpdate,
   Project,
   projectCreate,
   projectUpdate,
@@ -22,6 +24,7 @@ import { api } from '../client.ts';
 import {
   BUILDINGS_KEY,
   COMPANIES_KEY,
+  GROUP_KEY,
   ME_KEY,
   PROJECT_KEY,
   PROJECTS_KEY,
@@ -31,6 +34,7 @@ import {
 } from '../keys.ts';
 import { invalidateAll, useOptionsQuery, usePagedQuery } from '../paged.ts';
 
+export type GroupUpdateBody = z.infer<typeof groupUpdate>;
 export type CompanyCreateBody = z.infer<typeof companyCreate>;
 export type CompanyUpdateBody = z.infer<typeof companyUpdate>;
 export type ProjectCreateBody = z.infer<typeof projectCreate>;
@@ -43,6 +47,20 @@ export type UnitBatchBody = z.infer<typeof unitBatchCreate>;
 export type UnitBatchResult = { created: number; skipped: number };
 
 type Versioned = { id: string; version: number };
+
+// ── Group ────────────────────────────────────────────────────────────────────
+
+export function useGroup() {
+  return useQuery({ queryKey: GROUP_KEY, queryFn: ({ signal }) => api.get<Group>('/group', { signal }) });
+}
+
+export function useRenameGroup() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: GroupUpdateBody) => api.patch<Group>('/group', body),
+    onSuccess: () => invalidateAll(client, GROUP_KEY),
+  });
+}
 
 // ── Companies ────────────────────────────────────────────────────────────────
 

@@ -1,7 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  BoardColumn,
   Interest,
+  MyBoardColumn,
   Prospect,
   reassignBody,
   salesSettingsSchema,
@@ -41,7 +43,7 @@ export const PROSPECT_FILTER_KEYS = [
 export type ProspectFilterKey = (typeof PROSPECT_FILTER_KEYS)[number];
 export type ProspectFilters = Partial<Record<ProspectFilterKey, string>>;
 
-export type MyBoard = { today: Prospect[]; overdue: Prospect[]; newlyAssigned: Prospect[] };
+export type { BoardColumn, MyBoardColumn } from '../../../common/contracts/customers.ts';
 export type TeamBoardRow = {
   owner: { id: string; name: string };
   total: number;
@@ -98,10 +100,16 @@ export function useDeleteSavedFilter() {
 
 // ── Boards ───────────────────────────────────────────────────────────────────
 
-export function useMyBoard() {
-  return useQuery({
-    queryKey: [...BOARDS_KEY, 'mine'],
-    queryFn: ({ signal }) => api.get<MyBoard>('/prospect-boards/mine', { signal }),
+export const BOARD_PAGE_SIZE = 20;
+
+/** One column of 「我的跟进」, a page at a time (加载更多), each page with the column's total. */
+export function useMyBoardColumn(column: MyBoardColumn) {
+  return useInfiniteQuery({
+    queryKey: [...BOARDS_KEY, 'mine', column],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<BoardColumn>(`/prospect-boards/mine/${column}`, { query: { limit: BOARD_PAGE_SIZE, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

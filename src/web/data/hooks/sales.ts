@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type { Page } from '../../../common/contracts/common.ts';
 import type { Prospect } from '../../../common/contracts/customers.ts';
-import type { Deal, dealAdvance, dealCancel, dealCreate, SalesBoard } from '../../../common/contracts/sales.ts';
+import type { Deal, dealAdvance, dealCancel, dealCreate, OwnedUnit, SalesBoard } from '../../../common/contracts/sales.ts';
 import { api } from '../client.ts';
 import { PROSPECTS_KEY } from '../keys.ts';
 import { invalidateAll, usePagedQuery } from '../paged.ts';
@@ -14,6 +14,7 @@ import { invalidateProspects } from './customers.ts';
 export const SALES_BOARD_KEY = ['sales-board'] as const;
 export const DEALS_KEY = ['deals'] as const;
 export const DEAL_KEY = ['deal'] as const;
+export const OWNED_UNITS_KEY = ['owned-units'] as const;
 
 const boardKey = (projectId: string, filters: BoardFilters) => [...SALES_BOARD_KEY, projectId, filters] as const;
 const dealKey = (id: string) => [...DEAL_KEY, id] as const;
@@ -39,7 +40,7 @@ export type DealFilters = Partial<Record<DealFilterKey | 'unitId' | 'customerId'
  * its customer's project interest to 认购/签约 or back to 意向).
  */
 export function invalidateSales(client: QueryClient) {
-  return Promise.all([invalidateAll(client, SALES_BOARD_KEY, DEALS_KEY, DEAL_KEY), invalidateProspects(client)]);
+  return Promise.all([invalidateAll(client, SALES_BOARD_KEY, DEALS_KEY, DEAL_KEY, OWNED_UNITS_KEY), invalidateProspects(client)]);
 }
 
 /** Just the boards (someone else took a unit): refetch what is on screen. */
@@ -75,6 +76,17 @@ export function useDeal(id: string | null | undefined) {
     queryKey: dealKey(id ?? ''),
     queryFn: ({ signal }) => api.get<Deal>(`/deals/${id}`, { signal }),
     enabled: Boolean(id),
+    retry: false,
+  });
+}
+
+/** 名下房产: the units a customer owns now (业主), as far as the caller's scope shows them. */
+export function useOwnedUnits(customerId: string) {
+  return useQuery({
+    queryKey: [...OWNED_UNITS_KEY, customerId],
+    queryFn: ({ signal }) => api.get<{ items: OwnedUnit[] }>(`/customers/${customerId}/units`, { signal }),
+    select: (data) => data.items,
+    enabled: Boolean(customerId),
     retry: false,
   });
 }

@@ -18,7 +18,7 @@ export function rateOf(part: number, whole: number): number | null {
 
 /**
  * The funnel's filters, kept in the address (shareable, kept on reload): the period (this month
- * when none or an invalid one is given), project, channel and grouping.
+ * when none or an invalid one is given), project, channel, consultant and grouping.
  */
 export function useFunnelFilters() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -29,12 +29,13 @@ export function useFunnelFilters() {
       ...period,
       projectId: searchParams.get('projectId') ?? undefined,
       channel: searchParams.get('channel') ?? undefined,
+      consultantId: searchParams.get('consultantId') ?? undefined,
       groupBy: isFunnelGroup(groupBy) ? groupBy : 'none',
     };
   }, [searchParams]);
 
   const patch = useCallback(
-    (changes: Partial<Record<'from' | 'to' | 'projectId' | 'channel' | 'groupBy', string | undefined>>) =>
+    (changes: Partial<Record<'from' | 'to' | 'projectId' | 'channel' | 'consultantId' | 'groupBy', string | undefined>>) =>
       setSearchParams((current) => patchedParams(current, changes), { replace: true }),
     [setSearchParams],
   );

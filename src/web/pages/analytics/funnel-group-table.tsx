@@ -17,7 +17,7 @@ const RATES: Array<{ key: string; title: string; part: FunnelStep; whole: Funnel
   { key: 'overallRate', title: '总转化率', part: 'contracts', whole: 'leads' },
 ];
 
-type TableRow = { key: string; label: string; counts: FunnelCounts };
+type TableRow = { key: string; label: string; counts: FunnelCounts; registrations: number };
 
 function columnsFor(groupBy: FunnelGroup): TableProps<TableRow>['columns'] {
   return [
@@ -26,6 +26,14 @@ function columnsFor(groupBy: FunnelGroup): TableProps<TableRow>['columns'] {
       dataIndex: 'label',
       fixed: 'left',
       render: (label: string) => label || <Typography.Text type="secondary">（未命名）</Typography.Text>,
+    },
+    {
+      // Broker registrations of the period: by project, by the consultant owning the registered
+      // prospect, or all on the broker channel's row.
+      title: '经纪人报备',
+      key: 'registrations',
+      align: 'right' as const,
+      render: (_: unknown, row: TableRow) => formatNumber(row.registrations),
     },
     ...FUNNEL_STEPS.map((step) => ({
       title: step === 'leads' ? '线索' : FUNNEL_STEP_LABELS[step],
@@ -43,12 +51,12 @@ function columnsFor(groupBy: FunnelGroup): TableProps<TableRow>['columns'] {
   ];
 }
 
-type GroupTableProps = { groupBy: FunnelGroup; rows: FunnelRow[]; total: FunnelCounts };
+type GroupTableProps = { groupBy: FunnelGroup; rows: FunnelRow[]; total: FunnelCounts; registrations: number };
 
 /** The funnel per channel, consultant or project (or the whole as one row), counts and rates per row. */
-export function FunnelGroupTable({ groupBy, rows, total }: GroupTableProps) {
+export function FunnelGroupTable({ groupBy, rows, total, registrations }: GroupTableProps) {
   const grouped = groupBy !== 'none';
-  const data: TableRow[] = grouped ? rows : [{ key: 'total', label: '全部', counts: total }];
+  const data: TableRow[] = grouped ? rows : [{ key: 'total', label: '全部', counts: total, registrations }];
   const title = grouped ? `分组明细（${GROUP_TITLES[groupBy]}）` : '漏斗明细';
   return (
     <Card title={title}>
@@ -67,13 +75,16 @@ export function FunnelGroupTable({ groupBy, rows, total }: GroupTableProps) {
                 {/* Prospects in the pool have no consultant: the whole is more than the rows. */}
                 <Typography.Text strong>{groupBy === 'consultant' ? '全部（含公海客户）' : '合计'}</Typography.Text>
               </Table.Summary.Cell>
+              <Table.Summary.Cell index={1} align="right">
+                <Typography.Text strong>{formatNumber(registrations)}</Typography.Text>
+              </Table.Summary.Cell>
               {FUNNEL_STEPS.map((step, index) => (
-                <Table.Summary.Cell key={step} index={index + 1} align="right">
+                <Table.Summary.Cell key={step} index={index + 2} align="right">
                   <Typography.Text strong>{formatNumber(total[step])}</Typography.Text>
                 </Table.Summary.Cell>
               ))}
               {RATES.map((rate, index) => (
-                <Table.Summary.Cell key={rate.key} index={FUNNEL_STEPS.length + index + 1} align="right">
+                <Table.Summary.Cell key={rate.key} index={FUNNEL_STEPS.length + index + 2} align="right">
                   <Typography.Text strong>{formatRate(rateOf(total[rate.part], total[rate.whole]))}</Typography.Text>
                 </Table.Summary.Cell>
               ))}

@@ -1,6 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Row, Space, Spin, Typography } from 'antd';
 import type { Funnel } from '../../../common/contracts/analytics.ts';
+import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -37,7 +38,7 @@ function FunnelContent({ funnel }: { funnel: FunnelResult }) {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <FunnelSummary funnel={funnel} />
       <FunnelChartCard funnel={funnel} />
-      <FunnelGroupTable groupBy={funnel.groupBy} rows={funnel.rows} total={funnel.total} />
+      <FunnelGroupTable groupBy={funnel.groupBy} rows={funnel.rows} total={funnel.total} registrations={funnel.registrations} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <FunnelSourceMix rows={funnel.sourceMix} />
@@ -52,6 +53,7 @@ function FunnelContent({ funnel }: { funnel: FunnelResult }) {
 
 /** 「销售漏斗」: the prospects of a period from lead to contract, by channel, consultant or project. */
 export function FunnelPage() {
+  const { can } = useSession();
   const { query, period, patch, setPeriod, setGroupBy } = useFunnelFilters();
   const funnel = useFunnel(query);
   const data = funnel.data;
@@ -67,7 +69,9 @@ export function FunnelPage() {
           </Button>
         }
       >
-        <Typography.Text type="secondary">统计期间内新增的客户走到了哪一步：线索 → 来访 → 认筹 → 认购 → 签约。</Typography.Text>
+        <Typography.Text type="secondary">
+          统计期间内新增的客户走到了哪一步：线索 → 来访 → 认筹 → 认购 → 签约。认筹、认购、签约与成交客户来源只计仍有效的成交：已退筹、退订或退房且未再成交的客户不计入相应步骤；来访到签约中位天数只计有效签约。
+        </Typography.Text>
       </PageHeader>
       <FunnelToolbar
         query={query}
@@ -75,6 +79,7 @@ export function FunnelPage() {
         onPeriod={setPeriod}
         onProject={(projectId) => patch({ projectId })}
         onChannel={(channel) => patch({ channel })}
+        onConsultant={can('users.read') ? (consultantId) => patch({ consultantId }) : undefined}
         onGroupBy={setGroupBy}
       />
       {funnel.isError && !data ? (
@@ -86,7 +91,7 @@ export function FunnelPage() {
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
             {funnel.isError && <QueryError error={funnel.error} onRetry={() => void funnel.refetch()} />}
             {data.total.leads === 0 ? (
-              <FunnelEmpty funnel={data} filtered={Boolean(query.projectId || query.channel)} />
+              <FunnelEmpty funnel={data} filtered={Boolean(query.projectId || query.channel || query.consultantId)} />
             ) : (
               <FunnelContent funnel={data} />
             )}

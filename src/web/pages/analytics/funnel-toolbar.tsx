@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { SOURCE_CHANNEL_LABELS, SOURCE_CHANNELS } from '../../../common/customers.ts';
 import { LeanSelect } from '../../components/lean-select.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
-import { ProjectFilter } from '../../components/scope-filters.tsx';
+import { ConsultantFilter, ProjectFilter } from '../../components/scope-filters.tsx';
 import type { FunnelGroup, FunnelQuery } from '../../data/hooks/analytics.ts';
 
 const CHANNEL_OPTIONS = SOURCE_CHANNELS.map((value) => ({ value, label: SOURCE_CHANNEL_LABELS[value] }));
@@ -20,11 +20,13 @@ type FunnelToolbarProps = {
   onPeriod: (range: [Dayjs, Dayjs]) => void;
   onProject: (projectId: string | undefined) => void;
   onChannel: (channel: string | undefined) => void;
+  /** Given only to those who may list consultants (users.read); a consultant's funnel is their own. */
+  onConsultant?: (consultantId: string | undefined) => void;
   onGroupBy: (groupBy: FunnelGroup) => void;
 };
 
-/** The period (本月 by default), project, source channel and grouping of the funnel. */
-export function FunnelToolbar({ query, period, onPeriod, onProject, onChannel, onGroupBy }: FunnelToolbarProps) {
+/** The period (本月 by default), project, source channel, consultant and grouping of the funnel. */
+export function FunnelToolbar({ query, period, onPeriod, onProject, onChannel, onConsultant, onGroupBy }: FunnelToolbarProps) {
   return (
     <div className="toolbar">
       <PeriodPicker value={period} onChange={onPeriod} />
@@ -38,6 +40,7 @@ export function FunnelToolbar({ query, period, onPeriod, onProject, onChannel, o
         options={CHANNEL_OPTIONS}
         onChange={(channel: string | undefined) => onChannel(channel)}
       />
+      {onConsultant && <ConsultantFilter value={query.consultantId} onChange={onConsultant} />}
       <Segmented<FunnelGroup> aria-label="分组方式" options={GROUP_OPTIONS} value={query.groupBy} onChange={onGroupBy} />
     </div>
   );

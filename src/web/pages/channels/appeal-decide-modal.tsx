@@ -53,12 +53,12 @@ export function AppealDecideModal({ appeal, approve, onClose }: { appeal: Appeal
         title={approve ? `支持后报备恢复为「${REGISTRATION_STATUS_LABELS[restored]}」` : '驳回后报备维持现状'}
         description={
           approve
-            ? `从今天起重新计算${visited ? '成交' : '到访'}保护期，期内该客户归属该经纪人。裁决后不可撤销。`
+            ? `从今天起重新计算${visited ? '成交' : '到访'}保护期，期内该客户归属该经纪人。如该客户正在其他经纪人的报备保护期内，该报备将被作废（对方可见裁决理由），此时须填写处理说明；客户已签约或已由他人报备成交的不能支持。裁决后不可撤销。`
             : `报备仍为「${REGISTRATION_STATUS_LABELS[r.status]}」。裁决后不可撤销。`
         }
       />
       <Form.Item label="处理说明" name="note" rules={[schemaRule(appealDecision.shape.note)]}>
-        <Input.TextArea maxLength={1000} showCount autoSize={{ minRows: 3, maxRows: 6 }} placeholder="裁决依据（可不填）" />
+        <Input.TextArea maxLength={1000} showCount autoSize={{ minRows: 3, maxRows: 6 }} placeholder={approve ? '裁决依据（改判其他经纪人的报备时必填，对方可见）' : '裁决依据（可不填，经纪人可见）'} />
       </Form.Item>
     </FormModal>
   );

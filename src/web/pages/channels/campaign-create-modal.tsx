@@ -1,10 +1,12 @@
 import { App, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import type { Campaign } from '../../../common/contracts/campaigns.ts';
 import type { SourceChannel } from '../../../common/customers.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { LeanSelect } from '../../components/lean-select.tsx';
 import { isApiError } from '../../data/client.ts';
-import { useCreateCampaign } from '../../data/hooks/campaigns.ts';
+import { useCreateCampaign, useUpdateCampaign } from '../../data/hooks/campaigns.ts';
 import { useScopeProjects } from '../../data/hooks/prospects.ts';
 import { MoneyInput } from '../org/money-input.tsx';
 import { CAMPAIGN_CHANNEL_OPTIONS, formatMoney } from './campaign-format.ts';
@@ -22,26 +24,45 @@ const MAX_COST = 1e10;
 // The server names the dates separately; the form has them in one range picker.
 const DATE_FIELDS = ['startsOn', 'endsOn'];
 
-/** 「新建活动」: a campaign of one project — channel, dates and what it cost. */
-export function CampaignCreateModal({ defaultProjectId, onClose }: { defaultProjectId?: string; onClose: () => void }) {
+/**
+ * 「新建活动」, or with `campaign` 「编辑活动」: a campaign of one project — channel, dates and what it
+ * cost. Editing sends only what changed, with the version read (a stale one is refused); the
+ * project cannot change, and the period must keep the first visits of the prospects attributed.
+ */
+export function CampaignCreateModal({ defaultProjectId, campaign, onClose }: { defaultProjectId?: string; campaign?: Campaign; onClose: () => void }) {
   const [form] = Form.useForm<CampaignValues>();
   const create = useCreateCampaign();
+  const update = useUpdateCampaign();
   const projects = useScopeProjects();
   const { message } = App.useApp();
   const cost = Form.useWatch('cost', form);
 
-  const submit = async (values: CampaignValues) => {
+  const send = async (values: CampaignValues) => {
     const [startsOn, endsOn] = values.period ?? [];
+    const fields = {
+      name: values.name?.trim() ?? '',
+      channel: values.channel ?? 'other',
+      startsOn: startsOn?.format('YYYY-MM-DD') ?? '',
+      endsOn: endsOn?.format('YYYY-MM-DD') ?? '',
+      cost: values.cost ?? 0,
+    };
+    if (!campaign) {
+      const created = await create.mutateAsync({ projectId: values.projectId ?? '', ...fields });
+      void message.success(`已新建活动「${created.name}」`);
+      return;
+    }
+    const changed = Object.fromEntries(Object.entries(fields).filter(([key, value]) => campaign[key as keyof typeof fields] !== value));
+    if (Object.keys(changed).length === 0) {
+      void message.info('没有修改');
+      return;
+    }
+    const updated = await update.mutateAsync({ id: campaign.id, body: { version: campaign.version, ...changed } });
+    void message.success(`已保存活动「${updated.name}」`);
+  };
+
+  const submit = async (values: CampaignValues) => {
     try {
-      const campaign = await create.mutateAsync({
-        projectId: values.projectId ?? '',
-        name: values.name?.trim() ?? '',
-        channel: values.channel ?? 'other',
-        startsOn: startsOn?.format('YYYY-MM-DD') ?? '',
-        endsOn: endsOn?.format('YYYY-MM-DD') ?? '',
-        cost: values.cost ?? 0,
-      });
-      void message.success(`已新建活动「${campaign.name}」`);
+      await send(values);
     } catch (error) {
       if (isApiError(error)) {
         const dateErrors = error.errors.filter((e) => DATE_FIELDS.includes(e.field.replace(/^\/?(body[./])?/, '')));
@@ -53,20 +74,31 @@ export function CampaignCreateModal({ defaultProjectId, onClose }: { defaultProj
 
   return (
     <FormModal<CampaignValues>
-      title="新建推广活动"
+      title={campaign ? '编辑推广活动' : '新建推广活动'}
       form={form}
       width={520}
-      initialValues={{ projectId: defaultProjectId, channel: 'event' }}
+      initialValues={
+        campaign
+          ? { projectId: campaign.projectId, name: campaign.name, channel: campaign.channel, period: [dayjs(campaign.startsOn), dayjs(campaign.endsOn)], cost: campaign.cost }
+          : { projectId: defaultProjectId, channel: 'event' }
+      }
       onClose={onClose}
       onSubmit={submit}
-      okText="创建"
+      okText={campaign ? '保存' : '创建'}
     >
-      <Form.Item label="项目" name="projectId" required rules={[{ required: true, message: '请选择项目' }]}>
+      <Form.Item
+        label="项目"
+        name="projectId"
+        required
+        rules={[{ required: true, message: '请选择项目' }]}
+        extra={campaign ? '活动的项目不能修改' : undefined}
+      >
         <LeanSelect<string>
+          disabled={!!campaign}
           placeholder="请选择项目"
           loading={projects.isPending}
           showSearch={{ optionFilterProp: 'label' }}
-          options={projects.data?.map((p) => ({ value: p.id, label: p.name })) ?? []}
+          options={campaign && !projects.data?.some((p) => p.id === campaign.projectId) ? [{ value: campaign.projectId, label: campaign.projectName }] : (projects.data?.map((p) => ({ value: p.id, label: p.name })) ?? [])}
         />
       </Form.Item>
       <Form.Item

@@ -12,8 +12,8 @@ import { ReferralTable } from './referral-table.tsx';
 type CampaignTab = 'campaigns' | 'referrals';
 
 const TAB_HINTS: Record<CampaignTab, string> = {
-  campaigns: '各推广活动带来的客户、来访与成交，以及每来访、每成交的成本和投入产出比。',
-  referrals: '老带新：已签约业主推荐的客户及成交情况；推荐登记与推荐成交各计一次奖励。',
+  campaigns: '各推广活动带来的客户、来访与成交，以及每来访、每成交的成本和投入产出比。成交只计未退订/退房的认购与签约；客户归属活动时，其首次来访（未来访则为登记当天）须在活动期间内。',
+  referrals: '老带新：已签约业主推荐的客户及有效成交（不含退房）；推荐登记与推荐成交各计一次奖励，更换推荐业主或退房时相应奖励作废。',
 };
 
 /** 「推广与老带新」: campaigns with their cost and results, and owner referrals (老带新). */

@@ -19,6 +19,7 @@ import type { TransitionTarget } from '../../data/hooks/complaints.ts';
 import { AssignModal } from './assign-modal.tsx';
 import { CallbackModal } from './callback-modal.tsx';
 import { CloseModal } from './close-modal.tsx';
+import { CustomerLinkButton } from './customer-link-button.tsx';
 import { MessageModal } from './message-modal.tsx';
 import { ReopenModal } from './reopen-modal.tsx';
 import { TransitionModal } from './transition-modal.tsx';
@@ -96,6 +97,7 @@ export function ComplaintActions({ complaint: c }: { complaint: ComplaintDetail 
     add('reply', <Button icon={<CommentOutlined />} onClick={() => setOpen({ kind: 'reply' })}>答复客户</Button>);
   }
   add('note', <Button icon={<EditOutlined />} onClick={() => setOpen({ kind: 'note' })}>内部备注</Button>);
+  if (!c.customerId && c.suggestedCustomerId) add('customer', <CustomerLinkButton complaint={c} />);
   if (closed) {
     add('reopen', <Button danger icon={<RedoOutlined />} onClick={() => setOpen({ kind: 'reopen' })}>重新打开</Button>);
   }

@@ -107,6 +107,10 @@ export function ComplaintCreatePage() {
         onValuesChange={(changed: Partial<CreateValues>) => {
           // Another project: an issue of the old one cannot be linked.
           if ('projectId' in changed) setLinked(null);
+          // A complaint received as a lawsuit is a lawsuit filed, through the media is media
+          // exposure: switch the fact on (the recorder can still turn it off).
+          if (changed.channel === 'lawsuit') form.setFieldValue('lawsuitFiled', true);
+          if (changed.channel === 'media') form.setFieldValue('mediaExposed', true);
         }}
         onFinish={(values) => void submit(values)}
         requiredMark

@@ -47,7 +47,7 @@ export function ComplaintHeader({ complaint: c }: { complaint: ComplaintDetail }
         </Space>
       )}
       <div style={{ margin: '8px 0 16px' }}>
-        <ComplaintSteps status={c.status} />
+        <ComplaintSteps complaint={c} />
       </div>
       <Descriptions
         size="small"

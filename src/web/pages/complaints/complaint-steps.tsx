@@ -1,24 +1,41 @@
-import { Steps } from 'antd';
-import type { ComplaintStatus } from '../../../common/complaints.ts';
+import { Steps, Typography } from 'antd';
+import type { ComplaintDetail } from '../../../common/contracts/complaints.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
+import { formatDateTime } from '../../lib/format.ts';
 
-// The eight steps (投诉处理八步法); 受理 and 登记 happen together when a complaint is recorded.
-const STEPS = ['受理', '登记', '分类分派', '调查', '提出方案', '实施处理', '回访', '关闭'] as const;
+import { REACHED, STEPS, stepMarks, type StepMark } from './complaint-step-marks.ts';
 
-// The step each status has reached.
-const REACHED: Record<ComplaintStatus, number> = {
-  received: 1,
-  assigned: 2,
-  investigating: 3,
-  solution_proposed: 4,
-  in_progress: 5,
-  awaiting_callback: 6,
-  closed: 7,
-};
+function StepContent({ mark, owner }: { mark: StepMark | null; owner: string | null }) {
+  if (!mark && !owner) return null;
+  return (
+    <div className="complaint-step-mark" style={{ fontSize: 12, lineHeight: 1.5 }}>
+      {mark && (
+        <>
+          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+            {mark.who}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+            {formatDateTime(mark.at)}
+          </Typography.Text>
+          {mark.owner && <Typography.Text style={{ fontSize: 12, display: 'block' }}>负责人：{mark.owner}</Typography.Text>}
+        </>
+      )}
+      {owner && (
+        <Typography.Text strong style={{ fontSize: 12, display: 'block' }}>
+          当前负责人：{owner}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}
 
-export function ComplaintSteps({ status }: { status: ComplaintStatus }) {
+/** The eight-step bar: per reached step who moved it on and when, and the current owner. */
+export function ComplaintSteps({ complaint }: { complaint: Pick<ComplaintDetail, 'status' | 'events' | 'handler'> }) {
   const isPhone = useIsPhone();
+  const { status } = complaint;
   const current = REACHED[status];
+  const marks = stepMarks(complaint.events, status);
+  const owner = status === 'closed' ? null : (complaint.handler?.name ?? '待分派');
   return (
     <Steps
       size="small"
@@ -26,7 +43,7 @@ export function ComplaintSteps({ status }: { status: ComplaintStatus }) {
       status={status === 'closed' ? 'finish' : 'process'}
       orientation={isPhone ? 'vertical' : 'horizontal'}
       titlePlacement="vertical"
-      items={STEPS.map((title) => ({ title }))}
+      items={STEPS.map((title, step) => ({ title, content: <StepContent mark={marks[step]} owner={step === current ? owner : null} /> }))}
       aria-label="处理进度"
     />
   );

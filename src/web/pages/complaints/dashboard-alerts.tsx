@@ -1,5 +1,5 @@
 import { WarningOutlined } from '@ant-design/icons';
-import { Badge, Card, Empty, Space, Spin, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ALERT_KIND_LABELS, SPECIALTY_LABELS } from '../../../common/complaints.ts';
 import type { ComplaintAlert } from '../../../common/contracts/group-complaints.ts';
@@ -7,12 +7,6 @@ import { QueryError } from '../../components/query-error.tsx';
 import type { ComplaintScope } from '../../data/hooks/complaint-reports.ts';
 import { useOpenComplaintAlerts } from '../../data/hooks/complaint-reports.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
-
-function inScope(alert: ComplaintAlert, scope: ComplaintScope): boolean {
-  if (scope.projectId) return alert.projectId === scope.projectId;
-  if (scope.companyId) return alert.companyId === scope.companyId;
-  return true;
-}
 
 // What the warning is about: 「某项目 · 3号楼 · 工程质量」 or the shared issue's name.
 function subject(alert: ComplaintAlert): string {
@@ -49,30 +43,44 @@ function AlertItem({ alert }: { alert: ComplaintAlert }) {
   );
 }
 
-/** Early warnings (投诉预警) still open in the chosen company or project. */
+/** Early warnings (投诉预警) still open in the chosen company or project: filtered and paged by
+ * the server, newest first, with the total and 「加载更多」. */
 export function OpenAlerts({ scope }: { scope: ComplaintScope }) {
-  const alerts = useOpenComplaintAlerts();
-  const items = (alerts.data ?? []).filter((alert) => inScope(alert, scope));
+  const alerts = useOpenComplaintAlerts(scope);
+  const items = alerts.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = alerts.data?.pages[0]?.total ?? 0;
 
   return (
     <Card
       title={
         <Space>
           投诉预警
-          <Badge count={items.length} showZero={false} />
+          <Badge count={total} overflowCount={999} showZero={false} />
         </Space>
       }
     >
-      {alerts.isError ? (
+      {alerts.isError && !alerts.data ? (
         <QueryError error={alerts.error} onRetry={() => void alerts.refetch()} />
       ) : (
-        <Spin spinning={alerts.isPending}>
+        <Spin spinning={alerts.isPending || (alerts.isFetching && !alerts.isFetchingNextPage && alerts.isPlaceholderData)}>
           {items.length > 0 ? (
-            <ul className="plain-list card-stack">
-              {items.map((alert) => (
-                <AlertItem key={alert.id} alert={alert} />
-              ))}
-            </ul>
+            <>
+              <ul className="plain-list card-stack">
+                {items.map((alert) => (
+                  <AlertItem key={alert.id} alert={alert} />
+                ))}
+              </ul>
+              <div className="paged-table-footer">
+                {alerts.hasNextPage && (
+                  <Button onClick={() => void alerts.fetchNextPage()} loading={alerts.isFetchingNextPage}>
+                    加载更多
+                  </Button>
+                )}
+                <Typography.Text type="secondary">
+                  共 {formatNumber(total)} 条预警，已显示 {formatNumber(items.length)} 条
+                </Typography.Text>
+              </div>
+            </>
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={alerts.isPending ? '加载中…' : '暂无未解除的预警'} />
           )}

@@ -10,6 +10,7 @@ import { isApiError } from '../../data/client.ts';
 import type { RevealField } from '../../data/hooks/customers.ts';
 import { useCustomer } from '../../data/hooks/customers.ts';
 import { QueryError } from '../../components/query-error.tsx';
+import { CustomerDealsCard } from './customer-deals-card.tsx';
 import { CustomerEditModal } from './customer-edit-modal.tsx';
 import { CustomerProfile } from './customer-profile.tsx';
 import { CustomerTimeline } from './customer-timeline.tsx';
@@ -157,6 +158,7 @@ export function CustomerDetailPage() {
               </div>
             )}
             <InterestsCard customer={c} editable={canWrite} />
+            {can('sales.read') && <CustomerDealsCard customerId={c.id} />}
           </Space>
         </Col>
         <Col xs={24} lg={14}>

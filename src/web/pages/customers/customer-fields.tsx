@@ -5,6 +5,7 @@ import { customerProfileFields } from '../../../common/contracts/customers.ts';
 import { chineseIdSchema, mobileSchema } from '../../../common/validators.ts';
 import { LeanSelect } from '../../components/lean-select.tsx';
 import { schemaRule } from '../../lib/form-rules.ts';
+import { CustomerTagSelect } from './tag-select.tsx';
 import {
   AGE_BAND_OPTIONS,
   BUYER_TYPE_OPTIONS,
@@ -90,15 +91,8 @@ export function SourceChannelField() {
 export function ClassificationFields() {
   return (
     <>
-      <Form.Item label="标签" name="tags" extra="输入后按回车添加，最多 20 个">
-        <LeanSelect
-          mode="tags"
-          placeholder="如：学区、地铁、改善"
-          maxCount={20}
-          tokenSeparators={[',', '，']}
-          notFoundContent={null}
-          suffixIcon={null}
-        />
+      <Form.Item label="标签" name="tags" extra="从标签库选择，最多 20 个">
+        <CustomerTagSelect aria-label="标签" />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={12}>

@@ -13,8 +13,9 @@ import {
   UserAddOutlined,
   WechatOutlined,
 } from '@ant-design/icons';
-import { Empty, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { Button, Empty, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { InteractionType } from '../../../common/customers.ts';
 import { INTERACTION_TYPE_LABELS } from '../../../common/customers.ts';
@@ -93,36 +94,48 @@ export function describeEntry(entry: TimelineEntry): Described {
   }
 }
 
-/** 跟进时间线: follow-ups and every change of stage, grade, owner and pool, newest first. */
+/** 跟进时间线: follow-ups and every change of stage, grade, owner and pool, newest first, a page at a time. */
 export function CustomerTimeline({ customerId }: { customerId: string }) {
   const timeline = useTimeline(customerId);
+  const entries = useMemo(() => {
+    const seen = new Set<string>();
+    // A follow-up added on this page is put on the first page at once; never show it twice.
+    return (timeline.data?.pages ?? []).flatMap((page) => page.items).filter((e) => !seen.has(e.id) && Boolean(seen.add(e.id)));
+  }, [timeline.data]);
 
   if (timeline.isPending) return <Skeleton active />;
   if (timeline.isError) return <QueryError error={timeline.error} onRetry={() => void timeline.refetch()} />;
-  if (timeline.data.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无跟进记录" />;
+  if (entries.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无跟进记录" />;
 
   return (
-    <Timeline
-      className="customer-timeline"
-      items={timeline.data.map((entry) => {
-        const d = describeEntry(entry);
-        return {
-          key: entry.id,
-          color: d.color,
-          icon: d.icon,
-          content: (
-            <div className="timeline-entry" data-kind={entry.kind}>
-              <div>
-                {entry.kind === 'interaction' ? <Tag color="blue">{d.title}</Tag> : <Typography.Text strong>{d.title}</Typography.Text>}
+    <>
+      <Timeline
+        className="customer-timeline"
+        items={entries.map((entry) => {
+          const d = describeEntry(entry);
+          return {
+            key: entry.id,
+            color: d.color,
+            icon: d.icon,
+            content: (
+              <div className="timeline-entry" data-kind={entry.kind}>
+                <div>
+                  {entry.kind === 'interaction' ? <Tag color="blue">{d.title}</Tag> : <Typography.Text strong>{d.title}</Typography.Text>}
+                </div>
+                {d.detail && <div className="timeline-detail">{entry.kind === 'complaint' && entry.to ? <Link to={`/complaints/${entry.to}`}>{d.detail}</Link> : d.detail}</div>}
+                <Typography.Text type="secondary" className="timeline-meta">
+                  {[formatDateTime(entry.at), entry.projectName, entry.actorName].filter(Boolean).join(' · ')}
+                </Typography.Text>
               </div>
-              {d.detail && <div className="timeline-detail">{entry.kind === 'complaint' && entry.to ? <Link to={`/complaints/${entry.to}`}>{d.detail}</Link> : d.detail}</div>}
-              <Typography.Text type="secondary" className="timeline-meta">
-                {[formatDateTime(entry.at), entry.projectName, entry.actorName].filter(Boolean).join(' · ')}
-              </Typography.Text>
-            </div>
-          ),
-        };
-      })}
-    />
+            ),
+          };
+        })}
+      />
+      {timeline.hasNextPage && (
+        <Button block loading={timeline.isFetchingNextPage} onClick={() => void timeline.fetchNextPage()}>
+          加载更多
+        </Button>
+      )}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, DatePicker, Input } from 'antd';
+import { Badge, Button, DatePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import type { ProspectFilterKey, ProspectFilters } from '../../data/hooks/prospe
 import { LeanSelect } from '../../components/lean-select.tsx';
 import { ConsultantFilter, ProjectFilter } from '../../components/scope-filters.tsx';
 import { useIsPhone } from '../../components/use-media-query.ts';
-import { shanghaiDay, shanghaiDayIso, shanghaiNow } from '../../lib/format.ts';
+import { shanghaiDay, shanghaiDayIso, shanghaiLastDay, shanghaiNow } from '../../lib/format.ts';
 import {
   BUYER_TYPE_OPTIONS,
   FAMILY_SEGMENT_OPTIONS,
@@ -19,6 +19,7 @@ import {
 import { isFiltered, splitList } from './prospect-filters.ts';
 import { FilterSelect } from '../../components/filter-select.tsx';
 import { SearchBox } from '../../components/search-box.tsx';
+import { TagFilter } from './tag-select.tsx';
 
 // On a phone these wait behind 「筛选」 too, so the list starts on the first screen.
 const MAIN_KEYS: ProspectFilterKey[] = ['projectId', 'stage', 'grade', 'sort'];
@@ -110,16 +111,7 @@ export function ProspectFilterBar({ filters, onChange, onClear, showOwner, extra
         <div className="toolbar">
           {isPhone && mainFilters}
           <FilterSelect label="来源渠道" minWidth={160} value={filters.sourceChannel} options={SOURCE_CHANNEL_OPTIONS} onChange={(value: string | undefined) => onChange({ sourceChannel: value })} />
-          <Input.Search
-            key={`tag:${filters.tag ?? ''}`}
-            allowClear
-            defaultValue={filters.tag}
-            placeholder="标签"
-            aria-label="按标签筛选"
-            maxLength={16}
-            style={{ maxWidth: 180 }}
-            onSearch={(value) => onChange({ tag: value.trim() || undefined })}
-          />
+          <TagFilter value={filters.tag} onChange={(tag) => onChange({ tag })} />
           <FilterSelect label="客户类型" minWidth={150} value={filters.buyerType} options={BUYER_TYPE_OPTIONS} onChange={(value: string | undefined) => onChange({ buyerType: value })} />
           <FilterSelect label="家庭细分" minWidth={150} value={filters.familySegment} options={FAMILY_SEGMENT_OPTIONS} onChange={(value: string | undefined) => onChange({ familySegment: value })} />
           <DatePicker.RangePicker
@@ -127,7 +119,7 @@ export function ProspectFilterBar({ filters, onChange, onClear, showOwner, extra
             placeholder={['最近联系从', '至']}
             allowEmpty={[true, true]}
             presets={RANGE_PRESETS}
-            value={[shanghaiDay(filters.lastContactFrom), shanghaiDay(filters.lastContactTo)]}
+            value={[shanghaiDay(filters.lastContactFrom), shanghaiLastDay(filters.lastContactTo)]}
             onChange={(range) => {
               const [from, to] = range ?? [null, null];
               onChange({

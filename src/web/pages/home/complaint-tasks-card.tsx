@@ -16,7 +16,7 @@ export function ComplaintTasksCard() {
   const mine = useQuery({ queryKey: [...KEY, 'mine'], queryFn: () => request<Page<ComplaintListItem>>('GET', '/complaints', { query: { mine: 'true', status: 'open', limit: 5 } }) });
   const mineCount = useQuery({ queryKey: [...KEY, 'mine-count'], queryFn: () => request<ComplaintCount>('GET', '/complaints/count', { query: { mine: 'true', status: 'open' } }) });
   const overdue = useQuery({ queryKey: [...KEY, 'overdue'], queryFn: () => request<ComplaintCount>('GET', '/complaints/count', { query: { overdue: 'true' } }) });
-  const alerts = useQuery({ queryKey: [...KEY, 'alerts'], queryFn: () => request<{ items: ComplaintAlert[] }>('GET', '/complaint-alerts', { query: { open: 'true' } }) });
+  const alerts = useQuery({ queryKey: [...KEY, 'alerts'], queryFn: () => request<{ items: ComplaintAlert[]; total: number }>('GET', '/complaint-alerts', { query: { open: 'true', limit: 1 } }) });
   const error = mine.error ?? mineCount.error ?? overdue.error ?? alerts.error;
 
   return (
@@ -35,7 +35,7 @@ export function ComplaintTasksCard() {
               </Link>
             </Col>
             <Col span={8}>
-              <Statistic title="群诉预警" value={alerts.data?.items.length ?? '—'} valueStyle={{ color: alerts.data?.items.length ? '#d46b08' : undefined }} loading={alerts.isPending} />
+              <Statistic title="群诉预警" value={alerts.data?.total ?? '—'} valueStyle={{ color: alerts.data?.total ? '#d46b08' : undefined }} loading={alerts.isPending} />
             </Col>
           </Row>
           <List<ComplaintListItem>

@@ -1,6 +1,7 @@
 import { Space } from 'antd';
 import { PageHeader } from '../../components/page-header.tsx';
 import { CompaniesCard } from './companies-card.tsx';
+import { GroupCard } from './group-card.tsx';
 import { ProjectsCard } from './projects-card.tsx';
 
 export function OrgPage() {
@@ -10,6 +11,7 @@ export function OrgPage() {
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         <ProjectsCard />
         <CompaniesCard />
+        <GroupCard />
       </Space>
     </>
   );

@@ -1,3 +1,4 @@
+import { unknownTagMessage } from '../../../../common/contracts/customer-tags.ts';
 import { customerCreate, type CustomerCreate } from '../../../../common/contracts/customers.ts';
 import {
   AGE_BAND_LABELS, BUYER_TYPE_LABELS, FAMILY_SEGMENT_LABELS, PAYMENT_METHOD_LABELS, PURPOSE_LABELS, SOURCE_CHANNEL_LABELS, type SourceChannel,
@@ -5,7 +6,8 @@ import {
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField } from './fields.ts';
 
-export type RowContext = { projectId: string; defaultSourceChannel: SourceChannel | null; index: [ImportField, number][] };
+// `activeTags`: the tag catalogue's active names; a row naming any other tag is rejected.
+export type RowContext = { projectId: string; defaultSourceChannel: SourceChannel | null; index: [ImportField, number][]; activeTags: ReadonlySet<string> };
 export type RowOutcome = { ok: true; input: CustomerCreate } | { ok: false; reason: string };
 
 type Converted = { value: unknown } | { error: string };
@@ -114,6 +116,13 @@ export function validateRow(cells: string[], ctx: RowContext): RowOutcome {
       problems.push(`${IMPORT_FIELD_LABELS[field]}：${c.error}`);
       failed.add(field);
     } else input[field] = c.value;
+  }
+  if (Array.isArray(input.tags)) {
+    const unknown = (input.tags as string[]).filter((t) => !ctx.activeTags.has(t));
+    if (unknown.length) {
+      problems.push(`${IMPORT_FIELD_LABELS.tags}：${unknown.map(unknownTagMessage).join('，')}`);
+      failed.add('tags');
+    }
   }
   if (input.sourceChannel === undefined && !failed.has('sourceChannel') && ctx.defaultSourceChannel) input.sourceChannel = ctx.defaultSourceChannel;
   if (input.mobile === undefined) {

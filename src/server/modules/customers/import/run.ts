@@ -9,6 +9,7 @@ import { projects } from '../../org/tables.ts';
 import { users } from '../../users/tables.ts';
 import { requireOwner } from '../owners.ts';
 import { salesSettingsFor } from '../settings.ts';
+import { activeTagNames } from '../tags.ts';
 import { prepareBatch, writeBatch, type BatchCounts, type BatchSetup } from './batch.ts';
 import { checkMapping } from './mapping.ts';
 import { parseSpreadsheet } from './parse.ts';
@@ -57,7 +58,7 @@ async function setupFor(db: Db, imp: ImportRow, columns: string[]): Promise<Batc
     createdBy: imp.createdBy,
     settings: await salesSettingsFor(db, imp.projectId),
     actor: { principal, ip: imp.actorIp },
-    rowContext: { projectId: imp.projectId, defaultSourceChannel, index: checkMapping(columns, imp.mapping, defaultSourceChannel) },
+    rowContext: { projectId: imp.projectId, defaultSourceChannel, index: checkMapping(columns, imp.mapping, defaultSourceChannel), activeTags: await activeTagNames(db) },
     importedRows: await importedRowsOf(db, imp.id),
   };
 }

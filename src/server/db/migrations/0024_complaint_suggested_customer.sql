@@ -1,0 +1,2 @@
+ALTER TABLE "complaints" ADD COLUMN "suggested_customer_id" uuid;--> statement-breakpoint
+ALTER TABLE "complaints" ADD CONSTRAINT "complaints_suggested_customer_id_customers_id_fk" FOREIGN KEY ("suggested_customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;
