@@ -42,7 +42,8 @@ export function planFacts(plan: string): PlanFacts {
 }
 
 const statementName = (sql: string) =>
-  /GROUPING SETS/i.test(sql) ? `funnel: counts${/percentile_cont/i.test(sql) ? ' and median' : ''} over GROUPING SETS ((), channel, owner, project)`
+  /GROUPING SETS/i.test(sql) && /from "deals"/i.test(sql) ? 'cancelled deals per step over GROUPING SETS (退筹/退订/退房 correction)'
+  : /GROUPING SETS/i.test(sql) ? `funnel: counts${/percentile_cont/i.test(sql) ? ' and median' : ''} over GROUPING SETS ((), channel, owner, project)`
   : /percentile_cont/i.test(sql) ? 'median days from first visit to contract (signed prospects)'
   : /from "users"/i.test(sql) ? 'consultant names' : /from "projects"/i.test(sql) ? 'project names' : /broker_registrations/i.test(sql) ? 'broker registrations in the period' : 'other';
 
@@ -73,8 +74,8 @@ export function funnelSection(x: SectionInput): string {
     `The server is the real app (\`buildApp\`) listening on 127.0.0.1 in the bench process; requests are sequential \`fetch\` calls (one connection,`,
     `no queueing) with the session cookie of the caller. Period: ${x.from} – ${x.to} (the last full calendar year, always inside the data).`,
     `Each operation: ${x.warmup} warm-up calls, then ${x.iterations} timed calls. **HTTP** is the full request (guard, session lookup, service, zod`,
-    'encoding, JSON). **SQL** replays the statements the service sends (captured through the Drizzle logger), one after the other as the service',
-    "runs them, on the application's pool. **PG** is PostgreSQL's own planning + execution time of the funnel statement (`EXPLAIN (ANALYZE, TIMING OFF)`,",
+    'encoding, JSON). **SQL** replays the statements the service sends (captured through the Drizzle logger) one after the other on the',
+    "application's pool; the service sends the first four (counts, cancellation correction, median, registrations) side by side on pooled connections, so SQL adds up what HTTP overlaps. **PG** is PostgreSQL's own planning + execution time of the funnel statement (`EXPLAIN (ANALYZE, TIMING OFF)`,",
     '10 runs). The first answer of each operation is checked against the database (the five counts, one row per channel or consultant). All times in ms.',
     '',
     `Dataset: ${int(g.interests)} project interests of ${int(g.customers)} customers (${int(g.inPool)} in the public pool), ${int(g.registrations)} broker registrations;`,

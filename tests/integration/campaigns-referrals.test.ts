@@ -256,6 +256,8 @@ describe.each(dbKinds())('campaigns, referrals and rewards on %s', (kind) => {
       expect.objectContaining({ key: 'owner_referral', count: 1, share: 0.25 }),
     ]);
     expect(all.registrations).toBe(1);
+    // A registration has no consultant before its visit is confirmed: consultant rows carry none.
+    expect(all.rows.map((r) => r.registrations)).toEqual([null, null]);
     const c2 = all.rows[1].key;
     const one: Funnel = (await t.call('GET', `${q}&consultantId=${c2}&groupBy=channel`, { cookie: await t.as('salesmgr') })).json();
     expect(one.total).toEqual({ leads: 3, visits: 2, pledges: 1, subscriptions: 1, contracts: 0 });

@@ -21,9 +21,10 @@ export const funnelQuery = z.object({
   groupBy: z.enum(FUNNEL_GROUPS).default('none'),
 });
 const counts = z.object({ leads: z.number().int(), visits: z.number().int(), pledges: z.number().int(), subscriptions: z.number().int(), contracts: z.number().int() });
-// A row's registrations: broker registrations of the period in the row's project, for the row's
-// consultant (registrations whose prospect they own), or, by channel, all of them on the broker row.
-export const funnelRowSchema = z.object({ key: z.string(), label: z.string(), counts, registrations: z.number().int() });
+// A row's registrations: broker registrations of the period in the row's project or, by channel,
+// all of them on the broker row; null on a consultant's row (a registration has no consultant
+// until the office confirms the visit).
+export const funnelRowSchema = z.object({ key: z.string(), label: z.string(), counts, registrations: z.number().int().nullable() });
 export const funnelSchema = z.object({
   total: counts,
   // Broker registrations (报备) made in the period: leads from channels, before any visit.

@@ -44,35 +44,28 @@ export async function salesFunnel(db: Db, p: Principal, q: z.infer<typeof funnel
     q.consultantId ? eq(pi.ownerId, q.consultantId) : undefined,
   );
   const days = sql`GREATEST(0, extract(epoch from (${pi.contractedAt} - ${pi.firstVisitAt})) / 86400.0)`;
-  const milestoneRows = (await db
-    .select({
-      g: sql<number>`GROUPING(${pi.channel}, ${pi.ownerId}, ${pi.projectId})::int`,
-      channel: pi.channel, owner: pi.ownerId, project: pi.projectId,
-      leads: sql<number>`count(*)::int`,
-      // Cumulative: a prospect who signed has passed every earlier step, even one skipped (直签).
-      visits: sql<number>`count(COALESCE(${pi.firstVisitAt}, ${pi.pledgedAt}, ${pi.subscribedAt}, ${pi.contractedAt}))::int`,
-      pledges: sql<number>`count(COALESCE(${pi.pledgedAt}, ${pi.subscribedAt}, ${pi.contractedAt}))::int`,
-      subscriptions: sql<number>`count(COALESCE(${pi.subscribedAt}, ${pi.contractedAt}))::int`,
-      contracts: sql<number>`count(${pi.contractedAt})::int`,
-    })
-    .from(pi)
-    .where(where)
-    .groupBy(sql`GROUPING SETS ((), (${pi.channel}), (${pi.ownerId}), (${pi.projectId}))`)) as Row[];
   const scope: Scope = { p, q, from };
-  const lost = await cancelledSteps(db, where, scope);
+  const signed = and(where, sql`${pi.contractedAt} IS NOT NULL AND ${pi.firstVisitAt} IS NOT NULL`);
+  // The statements are independent, so on PostgreSQL they run side by side on pooled connections
+  // (PGlite takes them one at a time). The median on its own: an ordered-set aggregate would keep
+  // the grouping sets from being hashed in one pass, and only the signed prospects need sorting.
+  const [milestoneRows, lost, plainMedian, regs] = await Promise.all([
+    milestoneCounts(db, where),
+    cancelledSteps(db, where, scope),
+    db.select({ median: sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days})` }).from(pi).where(signed),
+    registrationsBy(db, p, q, from, to),
+  ]);
   const rows = netOfCancellations(milestoneRows, lost);
   const cancelledContracts = lost.find((r) => r.g === 7)?.contracts ?? 0;
-  // The median on its own: an ordered-set aggregate would keep the grouping sets from being hashed
-  // in one pass, and only the signed prospects need sorting. Signed prospects whose contract was
-  // cancelled are taken out by value (EXCEPT ALL removes one occurrence of each of their day counts,
-  // which leaves exactly the multiset of the contracts that stand), so the scan stays on the index.
-  const signed = and(where, sql`${pi.contractedAt} IS NOT NULL AND ${pi.firstVisitAt} IS NOT NULL`);
+  // Signed prospects whose contract was cancelled are taken out of the median by value (EXCEPT ALL
+  // removes one occurrence of each of their day counts, which leaves exactly the multiset of the
+  // contracts that stand), so the scan stays on the index.
   const [med] = cancelledContracts
     ? await queryRows<{ median: number | null }>(db, sql`SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d) AS median FROM (
         SELECT ${days} AS d FROM ${pi} WHERE ${signed}
         EXCEPT ALL
         SELECT ${days} AS d FROM ${pi} JOIN (${cancelledSql(scope)}) x ON x.interest_id = ${pi.id} WHERE ${signed} AND x.live < 3) s`)
-    : await db.select({ median: sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days})` }).from(pi).where(signed);
+    : plainMedian;
   // GROUPING bits: channel 4, owner 2, project 1 — a bit set means "not grouped by".
   const total = rows.find((r) => r.g === 7);
   const byChannel = rows.filter((r) => r.g === 3);
@@ -87,7 +80,6 @@ export async function salesFunnel(db: Db, p: Principal, q: z.infer<typeof funnel
   const projectIds = byProject.map((r) => r.project!).filter(Boolean);
   if (projectIds.length) for (const x of await db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, projectIds))) names.set(x.id, x.name);
 
-  const regs = await registrationsBy(db, p, q, from, to);
   const group = q.groupBy === 'channel' ? byChannel.map((r) => ({ key: r.channel ?? '', label: SOURCE_CHANNEL_LABELS[r.channel as SourceChannel] ?? r.channel ?? '', r }))
     : q.groupBy === 'consultant' ? byOwner.map((r) => ({ key: r.owner ?? '', label: names.get(r.owner ?? '') ?? '', r }))
     : q.groupBy === 'project' ? byProject.map((r) => ({ key: r.project ?? '', label: names.get(r.project ?? '') ?? '', r }))
@@ -107,6 +99,26 @@ export async function salesFunnel(db: Db, p: Principal, q: z.infer<typeof funnel
       .sort((a, b) => b.contracts - a.contracts || b.subscriptions - a.subscriptions || b.visits - a.visits || a.consultant.id.localeCompare(b.consultant.id))
       .slice(0, 20),
   };
+}
+
+// The counts per step over GROUPING SETS ((), channel, owner, project). The prospects are first
+// counted per (channel, owner, project), which PostgreSQL can aggregate in parallel workers (it has
+// no parallel plan for grouping sets); the grouping sets then sum those few hundred rows.
+async function milestoneCounts(db: Db, where: SQL | undefined): Promise<Row[]> {
+  const rows = await queryRows<Row>(db, sql`WITH b AS (
+      SELECT ${pi.channel} AS channel, ${pi.ownerId} AS owner, ${pi.projectId} AS project,
+        count(*) AS leads,
+        -- Cumulative: a prospect who signed has passed every earlier step, even one skipped (直签).
+        count(COALESCE(${pi.firstVisitAt}, ${pi.pledgedAt}, ${pi.subscribedAt}, ${pi.contractedAt})) AS visits,
+        count(COALESCE(${pi.pledgedAt}, ${pi.subscribedAt}, ${pi.contractedAt})) AS pledges,
+        count(COALESCE(${pi.subscribedAt}, ${pi.contractedAt})) AS subscriptions,
+        count(${pi.contractedAt}) AS contracts
+      FROM ${pi} WHERE ${where} GROUP BY 1, 2, 3)
+    SELECT GROUPING(channel, owner, project)::int AS g, channel, owner, project,
+      COALESCE(sum(leads), 0)::int AS leads, COALESCE(sum(visits), 0)::int AS visits, COALESCE(sum(pledges), 0)::int AS pledges,
+      COALESCE(sum(subscriptions), 0)::int AS subscriptions, COALESCE(sum(contracts), 0)::int AS contracts
+    FROM b GROUP BY GROUPING SETS ((), (channel), (owner), (project))`);
+  return rows.map((r) => ({ ...r, g: Number(r.g), leads: Number(r.leads), visits: Number(r.visits), pledges: Number(r.pledges), subscriptions: Number(r.subscriptions), contracts: Number(r.contracts) }));
 }
 
 // Prospects (id) with a cancelled deal, and the furthest stage (1 pledge, 2 subscription,
@@ -135,21 +147,24 @@ async function cancelledSteps(db: Db, where: SQL | undefined, scope: Scope): Pro
 }
 
 // Broker registrations (报备) made in the period in the caller's project scope: in total, and per
-// row of the breakdown — by project, by consultant (those whose prospect the consultant owns), and
-// by channel (all of them are the broker channel's). A consultant filter counts that consultant's;
-// a channel filter other than broker leaves none.
+// row of the breakdown — by project, or by channel (all of them are the broker channel's). A
+// registration belongs to no consultant until the office confirms the visit, so consultant rows
+// have none (null); a consultant filter counts the registrations whose prospect they now own. A
+// channel filter other than broker leaves none.
 async function registrationsBy(db: Db, p: Principal, q: z.infer<typeof funnelQuery>, from: Date, to: Date) {
   const br = brokerRegistrations;
-  const none = { total: 0, of: () => 0 };
+  const none = { total: 0, of: (groupBy: string) => (groupBy === 'consultant' ? null : 0) };
   if (q.channel && q.channel !== 'broker') return none;
-  const byOwner = q.groupBy === 'consultant' || !!q.consultantId;
-  const key = q.groupBy === 'project' ? br.projectId : q.groupBy === 'consultant' ? pi.ownerId : sql<string>`''`;
+  const key = q.groupBy === 'project' ? br.projectId : sql<string>`''`;
   const base = db.select({ key: sql<string | null>`${key}`, n: sql<number>`count(*)::int` }).from(br);
-  const joined = byOwner ? base.leftJoin(pi, eq(pi.id, br.interestId)) : base;
+  const joined = q.consultantId ? base.innerJoin(pi, eq(pi.id, br.interestId)) : base;
   const rows = await joined
     .where(and(projectScopeCondition(p, br), gte(br.registeredAt, from), lt(br.registeredAt, to), q.companyId ? eq(br.companyId, q.companyId) : undefined, q.projectId ? eq(br.projectId, q.projectId) : undefined, q.consultantId ? eq(pi.ownerId, q.consultantId) : undefined))
     .groupBy(sql`1`);
   const total = rows.reduce((n, r) => n + r.n, 0);
   const per = new Map(rows.map((r) => [r.key ?? '', r.n]));
-  return { total, of: (groupBy: string, k: string) => (groupBy === 'channel' ? (k === 'broker' ? total : 0) : per.get(k) ?? 0) };
+  return {
+    total,
+    of: (groupBy: string, k = ''): number | null => (groupBy === 'consultant' ? null : groupBy === 'channel' ? (k === 'broker' ? total : 0) : per.get(k) ?? 0),
+  };
 }

@@ -17,7 +17,7 @@ const RATES: Array<{ key: string; title: string; part: FunnelStep; whole: Funnel
   { key: 'overallRate', title: '总转化率', part: 'contracts', whole: 'leads' },
 ];
 
-type TableRow = { key: string; label: string; counts: FunnelCounts; registrations: number };
+type TableRow = { key: string; label: string; counts: FunnelCounts; registrations: number | null };
 
 function columnsFor(groupBy: FunnelGroup): TableProps<TableRow>['columns'] {
   return [
@@ -28,12 +28,13 @@ function columnsFor(groupBy: FunnelGroup): TableProps<TableRow>['columns'] {
       render: (label: string) => label || <Typography.Text type="secondary">（未命名）</Typography.Text>,
     },
     {
-      // Broker registrations of the period: by project, by the consultant owning the registered
-      // prospect, or all on the broker channel's row.
+      // Broker registrations of the period: by project, or all on the broker channel's row; a
+      // consultant has none of their own (null) until the office confirms the visit.
       title: '经纪人报备',
       key: 'registrations',
       align: 'right' as const,
-      render: (_: unknown, row: TableRow) => formatNumber(row.registrations),
+      render: (_: unknown, row: TableRow) =>
+        row.registrations === null ? <Typography.Text type="secondary" title="报备在到访确认前不归属置业顾问，按项目或渠道查看">—</Typography.Text> : formatNumber(row.registrations),
     },
     ...FUNNEL_STEPS.map((step) => ({
       title: step === 'leads' ? '线索' : FUNNEL_STEP_LABELS[step],
