@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { LightMyRequestResponse } from 'fastify';
 import { chromium, type Browser, type Locator, type Page, type Response } from 'playwright-core';
 import { buildApp, type KeyuanApp } from '../../src/server/app.ts';
 import { openPglite, type Database } from '../../src/server/db/client.ts';
@@ -70,4 +71,14 @@ export async function sending(page: Page, path: RegExp, button: Locator, method 
     const shown = await page.getByRole('dialog').allTextContents().catch(() => []);
     throw new Error(`no answer to ${method} ${path.source}; dialog: ${shown.join(' | ') || '(none)'}`, { cause: error });
   }
+}
+
+// The API as a user, for setting up what a browser test is not about: logs in through the server
+// and calls it with that session's cookie.
+export type ApiCall = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: object) => Promise<LightMyRequestResponse>;
+export async function apiAs(e2e: E2E, username: string, password = TEST_PASSWORD): Promise<ApiCall> {
+  const login = await e2e.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (login.statusCode !== 200) throw new Error(`login as ${username} failed: ${login.statusCode} ${login.body}`);
+  const cookie = String([login.headers['set-cookie']].flat()[0]).split(';')[0];
+  return (method, url, body) => e2e.app.inject({ method, url, headers: { cookie }, ...(body ? { payload: body } : {}) });
 }
